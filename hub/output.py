@@ -1,0 +1,35 @@
+"""Write generated files only when their bytes change, and remove orphans."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+def write_if_changed(target: Path, data: bytes) -> bool:
+    """Write ``data`` to ``target`` atomically unless it already holds exactly that."""
+    if target.exists() and target.read_bytes() == data:
+        return False
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(f".{target.name}.{os.getpid()}.part")
+    partial.write_bytes(data)
+    partial.replace(target)
+    return True
+
+
+def sync_generated(root: Path, folders: tuple[str, ...], files: dict[str, bytes], keep: set[str]) -> list[str]:
+    """Make ``folders`` under ``root`` hold exactly ``files`` plus ``keep``; return what changed."""
+    changed = [name for name, data in sorted(files.items()) if write_if_changed(root / name, data)]
+    wanted = set(files) | keep
+    for folder in folders:
+        base = root / folder
+        if not base.exists():
+            continue
+        for path in sorted(base.rglob("*"), reverse=True):
+            name = path.relative_to(root).as_posix()
+            if path.is_file() and name not in wanted:
+                path.unlink()
+                changed.append(name)
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+    return changed

@@ -1,0 +1,119 @@
+"""Turn a validated library into page Markdown and print HTML, through Jinja templates.
+
+Templates are found by a naming rule: an item of kind ``exercise`` is rendered
+by ``templates/exercise.md.j2`` for its page and by
+``templates/print/exercise.<variant>.html.j2`` for each of its PDFs.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from hub.content import Entry, Library
+from hub.kinds import KINDS, Kind
+from hub.markup import markdown_block, markdown_inline, plain_in_markdown, plain_text
+
+PDF_FOLDER = "pdf"
+GENERATED_FOLDERS = (*(kind.folder for kind in KINDS.values()), PDF_FOLDER, "sources", "themes")
+
+
+@dataclass(frozen=True)
+class PrintVariant:
+    name: str
+    label: str
+    suffix: str
+
+
+FACILITATOR = PrintVariant("facilitator", "Facilitator handout", "-facilitator")
+PARTICIPANT = PrintVariant("participant", "Participant worksheet", "-participant")
+HANDOUT = PrintVariant("handout", "Handout", "")
+
+
+def print_variants(kind: Kind) -> tuple[PrintVariant, ...]:
+    return (FACILITATOR, PARTICIPANT) if kind.name == "exercise" else (HANDOUT,)
+
+
+@dataclass(frozen=True)
+class PrintJob:
+    """One PDF to make: where it goes, its HTML, and a name for messages."""
+
+    pdf_path: str
+    html: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Rendered:
+    pages: dict[str, str]
+    print_jobs: list[PrintJob]
+
+
+def pdf_name(entry: Entry, variant: PrintVariant) -> str:
+    return f"{PDF_FOLDER}/{entry.id}{variant.suffix}.pdf"
+
+
+def group_in_order(items: list, attribute: str) -> list[tuple[object, list[tuple[int, object]]]]:
+    """Consecutive runs of items sharing ``attribute``, each item with its number from 1."""
+    groups: list[tuple[object, list[tuple[int, object]]]] = []
+    for number, item in enumerate(items, start=1):
+        key = getattr(item, attribute)
+        if not groups or groups[-1][0] != key:
+            groups.append((key, []))
+        groups[-1][1].append((number, item))
+    return groups
+
+
+def make_environment(templates: Path) -> Environment:
+    environment = Environment(
+        loader=FileSystemLoader(templates),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    environment.filters.update(
+        md=markdown_block,
+        md_inline=markdown_inline,
+        md_text=plain_in_markdown,
+        plain=plain_text,
+        json=lambda value: json.dumps(value, ensure_ascii=False),
+        groupby_keep=group_in_order,
+    )
+    return environment
+
+
+def render_library(library: Library, templates: Path, build_date: datetime, site_url: str) -> Rendered:
+    environment = make_environment(templates)
+    common = {
+        "library": library,
+        "kinds": sorted(KINDS.values(), key=lambda kind: kind.order),
+        "build_date": build_date.astimezone(UTC),
+        "site_url": site_url.rstrip("/") + "/",
+        "pdf_name": pdf_name,
+        "print_variants": print_variants,
+        "theme_labels": lambda item: [library.themes[theme].label for theme in item.themes],
+    }
+    pages: dict[str, str] = {}
+    jobs: list[PrintJob] = []
+    for kind in common["kinds"]:
+        entries = library.of_kind(kind)
+        if not entries:
+            continue
+        index = environment.get_template("catalogue.md.j2")
+        pages[f"{kind.folder}/index.md"] = index.render(common, kind=kind, entries=entries)
+        page_template = environment.get_template(f"{kind.name}.md.j2")
+        for entry in entries:
+            context = {**common, "entry": entry, "item": entry.item, "kind": kind}
+            pages[f"{kind.folder}/{entry.id}.md"] = page_template.render(context)
+            for variant in print_variants(kind):
+                template = environment.get_template(f"print/{kind.name}.{variant.name}.html.j2")
+                html = template.render(context, variant=variant, page_url=common["site_url"] + entry.url)
+                jobs.append(PrintJob(pdf_name(entry, variant), html, f"{entry.path} ({variant.label.lower()})"))
+    pages["sources/index.md"] = environment.get_template("sources.md.j2").render(common)
+    return Rendered(pages, jobs)

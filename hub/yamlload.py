@@ -1,0 +1,159 @@
+"""Read one YAML file without ever changing what the author wrote.
+
+Every scalar comes back as the text written (``no``, ``12:30`` and ``012`` stay
+text); only an empty value or a plain ``~``/``null`` becomes ``None``.
+Duplicate keys, anchors, aliases, explicit tags, tabs, byte-order marks and
+deep nesting are refused with the line and column of the cause.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from yaml.composer import Composer
+from yaml.events import AliasEvent, CollectionStartEvent, NodeEvent
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from hub.problems import Problem
+
+MAX_BYTES = 1_000_000
+MAX_DEPTH = 40
+NULLS = {"", "~", "null", "Null", "NULL"}
+
+
+@dataclass(frozen=True)
+class YamlDocument:
+    data: object
+    root: Node
+
+
+class _Refused(Exception):
+    def __init__(self, mark: yaml.Mark, message: str) -> None:
+        super().__init__(message)
+        self.mark = mark
+        self.message = message
+
+
+class _StrictLoader(yaml.BaseLoader):
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._depth = 0
+
+    def compose_node(self, parent: Node | None, index: object) -> Node:
+        event = self.peek_event()
+        if isinstance(event, AliasEvent):
+            raise _Refused(event.start_mark, "aliases (*name) are not allowed; write the value out in full")
+        if isinstance(event, NodeEvent) and event.anchor is not None:
+            raise _Refused(event.start_mark, "anchors (&name) are not allowed; write the value out in full")
+        tag = getattr(event, "tag", None)
+        if tag not in (None, "!"):
+            raise _Refused(event.start_mark, f"YAML tags such as '{tag}' are not allowed")
+        if isinstance(event, CollectionStartEvent):
+            self._depth += 1
+            if self._depth > MAX_DEPTH:
+                raise _Refused(event.start_mark, f"nested more than {MAX_DEPTH} levels deep")
+            try:
+                return Composer.compose_node(self, parent, index)
+            finally:
+                self._depth -= 1
+        return Composer.compose_node(self, parent, index)
+
+
+def _position(mark: yaml.Mark) -> tuple[int, int]:
+    return mark.line + 1, mark.column + 1
+
+
+def _syntax_message(error: yaml.MarkedYAMLError) -> str:
+    problem = (error.problem or "").strip()
+    context = (error.context or "").strip()
+    if "quoted scalar" in context and "end of stream" in problem:
+        line = error.context_mark.line + 1 if error.context_mark else "?"
+        return f"a quoted text that starts on line {line} is never closed"
+    if "mapping values are not allowed" in problem:
+        return "unexpected ':' here; put text that contains ': ' in quotes"
+    if "could not find expected ':'" in problem:
+        return "expected 'name: value' here"
+    if "bad indentation" in problem:
+        return "the indentation of this line does not match the lines around it"
+    if "did not find expected key" in problem or "expected <block end>" in problem:
+        return "this line is not indented to match the lines above it"
+    if "did not find expected '-'" in problem:
+        return "expected a list entry starting with '- ' here"
+    detail = problem or context or "the file is not valid YAML"
+    return f"invalid YAML: {detail}"
+
+
+def _to_data(node: Node, path: str, problems: list[Problem]) -> object:
+    if isinstance(node, ScalarNode):
+        if node.style is None and node.value in NULLS:
+            return None
+        return node.value
+    if isinstance(node, SequenceNode):
+        return [_to_data(child, path, problems) for child in node.value]
+    assert isinstance(node, MappingNode)
+    mapping: dict[str, object] = {}
+    first_seen: dict[str, Node] = {}
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, ScalarNode):
+            line, column = _position(key_node.start_mark)
+            problems.append(Problem(path, line, column, "", "a field name must be plain text"))
+            continue
+        key = key_node.value
+        if key in first_seen:
+            line, column = _position(key_node.start_mark)
+            first_line = first_seen[key].start_mark.line + 1
+            message = f"duplicate field '{key}' (first given on line {first_line})"
+            problems.append(Problem(path, line, column, "", message))
+            continue
+        first_seen[key] = key_node
+        mapping[key] = _to_data(value_node, path, problems)
+    return mapping
+
+
+def load_yaml(file: Path, display_path: str) -> tuple[YamlDocument | None, list[Problem]]:
+    """Parse ``file``; return the document, or ``None`` and the problems that stop it."""
+    raw = file.read_bytes()
+    if len(raw) > MAX_BYTES:
+        return None, [Problem(display_path, 1, 1, "", f"file is larger than {MAX_BYTES // 1_000_000} MB")]
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return None, [
+            Problem(display_path, 1, 1, "", "file starts with a byte-order mark; save it as UTF-8 without BOM")
+        ]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        before = raw[: error.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        return None, [Problem(display_path, line, column, "", "file is not valid UTF-8 text; save it as UTF-8")]
+    problems = [
+        Problem(display_path, number, text_line.index("\t") + 1, "", "tab character; indent with spaces only")
+        for number, text_line in enumerate(text.splitlines(), start=1)
+        if "\t" in text_line
+    ]
+    if problems:
+        return None, problems
+    if not text.strip():
+        return None, [Problem(display_path, 1, 1, "", "file is empty")]
+    loader = _StrictLoader(text)
+    try:
+        root = loader.get_single_node()
+    except _Refused as refused:
+        line, column = _position(refused.mark)
+        return None, [Problem(display_path, line, column, "", refused.message)]
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = _position(mark) if mark else (1, 1)
+        return None, [Problem(display_path, line, column, "", _syntax_message(error))]
+    except yaml.YAMLError as error:
+        return None, [Problem(display_path, 1, 1, "", f"invalid YAML: {error}")]
+    finally:
+        loader.dispose()
+    if root is None:
+        return None, [Problem(display_path, 1, 1, "", "file is empty")]
+    data = _to_data(root, display_path, problems)
+    if problems:
+        return None, problems
+    return YamlDocument(data, root), []
