@@ -7,6 +7,7 @@ comes back, or :class:`ContentError` is raised with every problem in every file.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -203,10 +204,8 @@ def validation_problems(
         loc = tuple(detail["loc"])
         node, walked = _node_at(document.root, loc)
         if detail["type"] == "extra_forbidden":
-            node = (
-                _key_node(node if walked == list(loc) else _node_at(document.root, loc[:-1])[0], str(loc[-1])) or node
-            )
-            walked = list(walked[:-1]) if walked and walked[-1] == loc[-1] else walked
+            parent, walked = _node_at(document.root, loc[:-1])
+            node = _key_node(parent, str(loc[-1])) or parent
             walked.append(str(loc[-1]))
         elif detail["type"] == "missing":
             walked.append(str(loc[-1]))
@@ -293,6 +292,8 @@ def load_library(project: Path) -> Library:
     sources = _load_mapping(content_dir / "sources.yml", "content/sources.yml", Document, problems)
     themes = _load_mapping(content_dir / "themes.yml", "content/themes.yml", Theme, problems)
     entries: dict[str, Entry] = {}
+    paths_by_id: dict[str, str] = {}
+    failed_ids: set[str] = set()
     for file in _content_files(content_dir):
         display = file.relative_to(project).as_posix()
         folder = file.parent.name
@@ -307,42 +308,40 @@ def load_library(project: Path) -> Library:
             problems.append(Problem(display, 1, 1, "", f"unknown content folder '{folder}' (expected one of: {known})"))
             continue
         item_id = file.stem
-        document, found = load_yaml(file, display)
-        problems += found
-        if document is None:
+        if item_id in paths_by_id:
+            message = f"id '{item_id}' is already used by {paths_by_id[item_id]}; ids must be unique"
+            problems.append(Problem(display, 1, 1, "", message))
             continue
+        paths_by_id[item_id] = display
         if not _is_valid_id(item_id):
             message = f"file name '{item_id}' is not a valid id: use lower-case words joined by hyphens"
             problems.append(Problem(display, 1, 1, "", message))
             continue
+        failed_ids.add(item_id)
+        document, found = load_yaml(file, display)
+        problems += found
+        if document is None:
+            continue
         if not isinstance(document.data, dict):
-            problems.append(
-                Problem(display, 1, 1, "", f"expected a set of fields (name: value), not {_describe(document.root)}")
-            )
+            message = f"expected a set of fields (name: value), not {_describe(document.root)}"
+            problems.append(Problem(display, 1, 1, "", message))
             continue
         try:
             item = kind.schema.model_validate(document.data)
         except ValidationError as error:
             problems += validation_problems(error, document, display, kind.schema)
             continue
-        if item_id in entries:
-            other = entries[item_id].path
-            problems.append(
-                Problem(display, 1, 1, "", f"id '{item_id}' is already used by {other}; ids must be unique")
-            )
-            continue
+        failed_ids.discard(item_id)
         entries[item_id] = Entry(item_id, kind, item, display, document.root)
     library = Library(sources, themes, entries)
-    if not problems:
-        problems += check_references(library)
+    if sources and themes:
+        problems += check_references(library, failed_ids)
     if problems:
         raise ContentError(problems)
     return library
 
 
 def _is_valid_id(text: str) -> bool:
-    import re
-
     return bool(re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", text)) and len(text) <= 80
 
 
@@ -352,9 +351,10 @@ def _is_valid_id(text: str) -> bool:
 class _Reporter:
     """Collects problems for one entry, located by a path through its YAML."""
 
-    def __init__(self, entry: Entry, problems: list[Problem]) -> None:
+    def __init__(self, entry: Entry, problems: list[Problem], unchecked: set[str]) -> None:
         self.entry = entry
         self.problems = problems
+        self.unchecked = unchecked
 
     def __call__(self, loc: tuple, message: str) -> None:
         node, walked = _node_at(self.entry.root, loc)
@@ -370,6 +370,8 @@ def _hint(name: str, pool: list[str]) -> str:
 def _check_ids(library: Library, report: _Reporter, what: str, ids: list[str], folder: str | None, loc: tuple) -> None:
     for index, target in enumerate(ids):
         found = library.entries.get(target)
+        if found is None and target in report.unchecked:
+            continue
         if found is None or (folder and found.kind.folder != folder):
             pool = [e.id for e in library.entries.values() if not folder or e.kind.folder == folder]
             report((*loc, index), f"unknown {what} '{target}'{_hint(target, pool)}")
@@ -377,11 +379,12 @@ def _check_ids(library: Library, report: _Reporter, what: str, ids: list[str], f
             report((*loc, index), "an item cannot refer to itself")
 
 
-def check_references(library: Library) -> list[Problem]:
+def check_references(library: Library, unchecked: set[str]) -> list[Problem]:
+    """Problems in what items refer to; ids of files that failed to load are not reported as unknown."""
     problems: list[Problem] = []
     exercise_numbers: dict[int, str] = {}
     for entry in library.entries.values():
-        report = _Reporter(entry, problems)
+        report = _Reporter(entry, problems, unchecked)
         item = entry.item
         if item.source.document not in library.sources:
             hint = _hint(item.source.document, list(library.sources))

@@ -7,7 +7,6 @@ by ``templates/exercise.md.j2`` for its page and by
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -82,7 +81,6 @@ def make_environment(templates: Path) -> Environment:
         md_inline=markdown_inline,
         md_text=plain_in_markdown,
         plain=plain_text,
-        json=lambda value: json.dumps(value, ensure_ascii=False),
         groupby_keep=group_in_order,
     )
     return environment

@@ -49,7 +49,8 @@ class _StrictLoader(yaml.BaseLoader):
             raise _Refused(event.start_mark, "anchors (&name) are not allowed; write the value out in full")
         tag = getattr(event, "tag", None)
         if tag not in (None, "!"):
-            raise _Refused(event.start_mark, f"YAML tags such as '{tag}' are not allowed")
+            shown = tag.replace("tag:yaml.org,2002:", "!!")
+            raise _Refused(event.start_mark, f"YAML tags such as '{shown}' are not allowed")
         if isinstance(event, CollectionStartEvent):
             self._depth += 1
             if self._depth > MAX_DEPTH:
@@ -69,8 +70,7 @@ def _syntax_message(error: yaml.MarkedYAMLError) -> str:
     problem = (error.problem or "").strip()
     context = (error.context or "").strip()
     if "quoted scalar" in context and "end of stream" in problem:
-        line = error.context_mark.line + 1 if error.context_mark else "?"
-        return f"a quoted text that starts on line {line} is never closed"
+        return "this quoted text is never closed; add the closing quote"
     if "mapping values are not allowed" in problem:
         return "unexpected ':' here; put text that contains ': ' in quotes"
     if "could not find expected ':'" in problem:
@@ -144,7 +144,8 @@ def load_yaml(file: Path, display_path: str) -> tuple[YamlDocument | None, list[
         line, column = _position(refused.mark)
         return None, [Problem(display_path, line, column, "", refused.message)]
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
+        unclosed = "quoted scalar" in (error.context or "") and error.context_mark
+        mark = error.context_mark if unclosed else (error.problem_mark or error.context_mark)
         line, column = _position(mark) if mark else (1, 1)
         return None, [Problem(display_path, line, column, "", _syntax_message(error))]
     except yaml.YAMLError as error:
