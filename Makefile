@@ -15,7 +15,7 @@ define ensure_debs
 	fi
 endef
 
-.PHONY: build check serve test lint format bench clean debs test-debs
+.PHONY: build check serve test lint format bench clean debs test-debs offline
 .DEFAULT_GOAL := build
 
 $(BIN)/.installed: requirements.txt
@@ -35,6 +35,15 @@ test-debs: debs
 
 build: debs $(BIN)/.installed
 	$(BIN)/python build.py build
+
+# The site as a zip that works from file:// (search included), for places with poor connections:
+# Material's offline plugin, no instant navigation, and no directory URLs.
+offline: build
+	rm -rf .offline
+	OFFLINE=true HUB_INSTANT=off NO_MKDOCS_2_WARNING=1 DISABLE_MKDOCS_2_WARNING=true \
+	  $(BIN)/python -m mkdocs build --strict --quiet --site-dir .offline/outcomes-hub
+	$(BIN)/python -m zipfile -c .offline/outcomes-hub.zip .offline/outcomes-hub
+	@echo "Wrote .offline/outcomes-hub.zip: unzip it and open outcomes-hub/index.html."
 
 check: $(BIN)/.installed
 	$(BIN)/python build.py check

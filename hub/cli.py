@@ -1,4 +1,4 @@
-"""Command line: ``build`` (default), ``check`` and ``serve``.
+"""Command line: ``build`` (default), ``check``, ``serve``, ``star`` and ``pack``.
 
 Exit codes: 0 success, 1 content or build problems, 2 usage errors.
 """
@@ -8,8 +8,14 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from hub.packs import add_pack_arguments
 from hub.problems import ContentError
+from hub.star import add_star_arguments
+
+if TYPE_CHECKING:
+    from hub.render import Paper
 
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -24,12 +30,42 @@ class _Parser(argparse.ArgumentParser):
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="build.py", description="Build Outcomes Hub: the site and every PDF.")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    commands.add_parser("build", help="validate content, then build the site and every PDF into site/ (default)")
+    build = commands.add_parser(
+        "build", help="validate content, then build the site and every PDF into site/ (default)"
+    )
+    _add_paper_arguments(build)
     commands.add_parser("check", help="validate content only; write nothing")
     serve = commands.add_parser("serve", help="live preview that rebuilds when content or templates change")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--host", default="127.0.0.1")
+    star = commands.add_parser(
+        "star",
+        help="print the culture star filled in from ratings (two readings overlaid with --compare)",
+        description="Print the culture star filled in from scores, with a table of the numbers beside it.",
+    )
+    add_star_arguments(star)
+    _add_paper_arguments(star)
+    pack = commands.add_parser(
+        "pack",
+        help="print a workshop pack of the exercises you choose, or from training-priorities ratings",
+        description="Print a workshop pack: agenda, checklist, facilitator's guides and participant materials.",
+    )
+    add_pack_arguments(pack)
+    _add_paper_arguments(pack)
     return parser
+
+
+def _add_paper_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--paper", type=str.lower, choices=("a4", "letter"), default="a4", help="paper size of the PDFs (default: a4)"
+    )
+    parser.add_argument("--large-print", action="store_true", help="large print: body text at 16pt")
+
+
+def _paper(args: argparse.Namespace) -> Paper:
+    from hub.render import Paper
+
+    return Paper(getattr(args, "paper", "a4"), getattr(args, "large_print", False))
 
 
 def _print_problems(error: ContentError) -> None:
@@ -51,6 +87,14 @@ def main(argv: list[str] | None = None) -> int:
             library, rendered = pipeline.read_and_render(PROJECT)
             print(f"Content is valid: {len(library.entries)} items, {len(rendered.print_jobs)} PDFs to make.")
             return 0
+        if command == "star":
+            from hub.star import run_star
+
+            return run_star(PROJECT, args, _paper(args))
+        if command == "pack":
+            from hub.packs import run_pack
+
+            return run_pack(PROJECT, args, _paper(args))
         if command == "serve":
             from hub.serve import serve
 
@@ -58,10 +102,11 @@ def main(argv: list[str] | None = None) -> int:
         from hub.progress import terminal_progress
 
         with terminal_progress() as progress:
-            report = pipeline.build(PROJECT, progress)
+            report = pipeline.build(PROJECT, progress, paper=_paper(args))
+        site = "site/ unchanged" if report.site_skipped else "Built site/"
         print(
-            f"Built site/: {report.pages_changed} generated files changed, "
-            f"{report.pdfs_rendered} PDFs printed, {report.pdfs_cached} unchanged."
+            f"{site}: {report.pdfs_rendered} PDFs printed, {report.pdfs_cached} unchanged, "
+            f"{report.pages_changed} generated files changed."
         )
         return 0
     except ContentError as error:

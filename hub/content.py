@@ -11,19 +11,25 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import UnionType
+from typing import Annotated, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from hub.kinds import KINDS, Kind
+from hub.markup import closest, markdown_problems, use_item_pages
+from hub.packs import pack_problems
 from hub.problems import ContentError, Problem
 from hub.schemas import (
     Audit,
+    AuthorMarkdown,
     Block,
     Comparison,
     Document,
     Exercise,
     Item,
+    Pack,
     TableBlock,
     Theme,
 )
@@ -69,6 +75,8 @@ def references(item: Item) -> list[str]:
         named += [exercise for need in item.needs for exercise in need.exercises]
     if isinstance(item, Comparison):
         named += item.compare_with
+    if isinstance(item, Pack):
+        named += item.exercises
     return named
 
 
@@ -126,7 +134,7 @@ def _message(error: dict, node: Node, schema_fields: list[str]) -> str:
         hint = f"; did you mean '{guess[0]}'?" if guess else ""
         return f"unknown field '{name}'{hint}"
     if kind in ("string_type", "string_too_short"):
-        if value is None or value == "":
+        if value is None or (isinstance(value, str) and not value.strip()):
             return "must not be empty"
         return f"expected text, not {_describe(node)}"
     if kind == "string_pattern_mismatch":
@@ -252,20 +260,33 @@ def _model_in(annotation: object) -> object:
 # --- the stage ---------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class _Parsed:
+    """A content file that parsed to a set of fields, valid or not: its links and references can be checked."""
+
+    path: str
+    id: str
+    kind: Kind
+    document: YamlDocument
+
+
 def _content_files(content_dir: Path) -> Iterator[Path]:
     for child in sorted(content_dir.iterdir()):
         if child.is_dir():
             yield from sorted(p for p in child.iterdir() if p.is_file())
 
 
-def _load_mapping(file: Path, display: str, model: type[BaseModel], problems: list[Problem]) -> dict:
+def _load_mapping(
+    file: Path, display: str, model: type[BaseModel], problems: list[Problem]
+) -> tuple[dict, set[str] | None]:
+    """The valid entries of a ``name: fields`` file, and every name it gives (``None`` if unreadable)."""
     document, found = load_yaml(file, display)
     problems += found
     if document is None:
-        return {}
+        return {}, None
     if not isinstance(document.data, dict):
         problems.append(Problem(display, 1, 1, "", "expected a set of named entries (name: fields)"))
-        return {}
+        return {}, None
     loaded = {}
     for key, value in document.data.items():
         try:
@@ -282,18 +303,19 @@ def _load_mapping(file: Path, display: str, model: type[BaseModel], problems: li
                         problem.message,
                     )
                 )
-    return loaded
+    return loaded, set(document.data)
 
 
 def load_library(project: Path) -> Library:
     """Load and validate all content of the project at ``project``."""
     content_dir = project / "content"
     problems: list[Problem] = []
-    sources = _load_mapping(content_dir / "sources.yml", "content/sources.yml", Document, problems)
-    themes = _load_mapping(content_dir / "themes.yml", "content/themes.yml", Theme, problems)
+    sources, source_names = _load_mapping(content_dir / "sources.yml", "content/sources.yml", Document, problems)
+    themes, theme_names = _load_mapping(content_dir / "themes.yml", "content/themes.yml", Theme, problems)
     entries: dict[str, Entry] = {}
     paths_by_id: dict[str, str] = {}
-    failed_ids: set[str] = set()
+    folders_by_id: dict[str, str | None] = {}  # None: in two folders at once
+    parsed: list[_Parsed] = []
     for file in _content_files(content_dir):
         display = file.relative_to(project).as_posix()
         folder = file.parent.name
@@ -311,13 +333,14 @@ def load_library(project: Path) -> Library:
         if item_id in paths_by_id:
             message = f"id '{item_id}' is already used by {paths_by_id[item_id]}; ids must be unique"
             problems.append(Problem(display, 1, 1, "", message))
+            folders_by_id[item_id] = None
             continue
         paths_by_id[item_id] = display
         if not _is_valid_id(item_id):
             message = f"file name '{item_id}' is not a valid id: use lower-case words joined by hyphens"
             problems.append(Problem(display, 1, 1, "", message))
             continue
-        failed_ids.add(item_id)
+        folders_by_id[item_id] = folder
         document, found = load_yaml(file, display)
         problems += found
         if document is None:
@@ -326,89 +349,208 @@ def load_library(project: Path) -> Library:
             message = f"expected a set of fields (name: value), not {_describe(document.root)}"
             problems.append(Problem(display, 1, 1, "", message))
             continue
+        parsed.append(_Parsed(display, item_id, kind, document))
         try:
             item = kind.schema.model_validate(document.data)
         except ValidationError as error:
             problems += validation_problems(error, document, display, kind.schema)
             continue
-        failed_ids.discard(item_id)
         entries[item_id] = Entry(item_id, kind, item, display, document.root)
     library = Library(sources, themes, entries)
-    if sources and themes:
-        problems += check_references(library, failed_ids)
+    problems += check_markdown(parsed, set(folders_by_id))
+    problems += check_references(parsed, folders_by_id, source_names, theme_names)
+    problems += check_rules(library)
     if problems:
         raise ContentError(problems)
+    use_item_pages({entry.id: entry.url for entry in entries.values()})
     return library
 
 
-def _is_valid_id(text: str) -> bool:
-    return bool(re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", text)) and len(text) <= 80
+def _is_valid_id(text: object) -> bool:
+    return isinstance(text, str) and bool(re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", text)) and len(text) <= 80
+
+
+def _problem_at(file: _Parsed, loc: tuple, message: str) -> Problem:
+    node, walked = _node_at(file.document.root, loc)
+    return Problem(file.path, node.start_mark.line + 1, node.start_mark.column + 1, field_path(walked), message)
+
+
+# --- links and images in author Markdown -------------------------------------
+
+
+def check_markdown(parsed: list[_Parsed], item_ids: set[str]) -> list[Problem]:
+    """Images and links that go nowhere, in every Markdown field, found where they were written."""
+    problems = []
+    for file in parsed:
+        for loc, text in markdown_values(file.kind.schema, file.document.data):
+            found = markdown_problems(text, item_ids)
+            if not found:
+                continue
+            node, walked = _node_at(file.document.root, loc)
+            seen: dict[str, int] = {}
+            for problem in found:
+                seen[problem.written] = seen.get(problem.written, -1) + 1
+                line, column = _locate(file.document.text, node, problem.written, seen[problem.written])
+                problems.append(Problem(file.path, line, column, field_path(walked), problem.message))
+    return problems
+
+
+def markdown_values(schema: object, data: object, loc: tuple = ()) -> Iterator[tuple[tuple, str]]:
+    """Every text in ``data`` that ``schema`` says is author Markdown, with its path; ``data`` may be invalid."""
+    origin, args = get_origin(schema), get_args(schema)
+    if origin is Annotated:
+        if any(isinstance(mark, AuthorMarkdown) for mark in args[1:]):
+            if isinstance(data, str):
+                yield loc, data
+            return
+        yield from markdown_values(args[0], data, loc)
+    elif origin in (Union, UnionType):
+        arm = _arm_for(args, data)
+        if arm is not None:
+            yield from markdown_values(arm, data, loc)
+    elif origin is list and isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from markdown_values(args[0], value, (*loc, index))
+    elif isinstance(schema, type) and issubclass(schema, BaseModel) and isinstance(data, dict):
+        for name, info in schema.model_fields.items():
+            if name in data:
+                annotation = Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation
+                yield from markdown_values(annotation, data[name], (*loc, name))
+
+
+def _arm_for(arms: tuple, data: object) -> object:
+    """The arm of a union that ``data`` was written for: text, a list, or the block whose ``type`` it names."""
+    for arm in arms:
+        base = get_args(arm)[0] if get_origin(arm) is Annotated else arm
+        if isinstance(data, str) and base is str:
+            return arm
+        if isinstance(data, list) and get_origin(base) is list:
+            return arm
+        if isinstance(data, dict) and isinstance(base, type) and issubclass(base, BaseModel):
+            tag = base.model_fields.get("type")
+            if tag is None or data.get("type") in get_args(tag.annotation):
+                return arm
+    return None
+
+
+def _locate(source: str, node: Node, written: str, occurrence: int) -> tuple[int, int]:
+    """Line and column of the ``occurrence``-th ``written`` inside ``node``'s source; the node's start if absent."""
+    start, end = node.start_mark.index, node.end_mark.index
+    segment = source[start:end]
+    for needle in (f"({written}", f"<{written}", written):
+        positions = [match.start() for match in re.finditer(re.escape(needle), segment)]
+        if len(positions) > occurrence:
+            index = start + positions[occurrence] + (len(needle) - len(written))
+            line_start = source.rfind("\n", 0, index) + 1
+            return source.count("\n", 0, index) + 1, index - line_start + 1
+    return node.start_mark.line + 1, node.start_mark.column + 1
 
 
 # --- cross-references and rules beyond one field -------------------------------
 
 
-class _Reporter:
-    """Collects problems for one entry, located by a path through its YAML."""
-
-    def __init__(self, entry: Entry, problems: list[Problem], unchecked: set[str]) -> None:
-        self.entry = entry
-        self.problems = problems
-        self.unchecked = unchecked
-
-    def __call__(self, loc: tuple, message: str) -> None:
-        node, walked = _node_at(self.entry.root, loc)
-        line, column = node.start_mark.line + 1, node.start_mark.column + 1
-        self.problems.append(Problem(self.entry.path, line, column, field_path(walked), message))
-
-
 def _hint(name: str, pool: list[str]) -> str:
-    guess = difflib.get_close_matches(name, pool, n=1)
-    return f"; did you mean '{guess[0]}'?" if guess else ""
+    guess = closest(name, pool)
+    return f"; did you mean '{guess}'?" if guess else ""
 
 
-def _check_ids(library: Library, report: _Reporter, what: str, ids: list[str], folder: str | None, loc: tuple) -> None:
-    for index, target in enumerate(ids):
-        found = library.entries.get(target)
-        if found is None and target in report.unchecked:
-            continue
-        if found is None or (folder and found.kind.folder != folder):
-            pool = [e.id for e in library.entries.values() if not folder or e.kind.folder == folder]
-            report((*loc, index), f"unknown {what} '{target}'{_hint(target, pool)}")
-        elif target == report.entry.id:
-            report((*loc, index), "an item cannot refer to itself")
+def _ids_in(data: object, loc: tuple) -> Iterator[tuple[tuple, str]]:
+    """The well-formed ids in the list at ``loc`` (malformed ones are the schema's to report)."""
+    value: object = data
+    for part in loc:
+        value = value.get(part) if isinstance(value, dict) else None
+    if isinstance(value, list):
+        for index, target in enumerate(value):
+            if _is_valid_id(target):
+                yield (*loc, index), target
 
 
-def check_references(library: Library, unchecked: set[str]) -> list[Problem]:
-    """Problems in what items refer to; ids of files that failed to load are not reported as unknown."""
+def _item_references(kind: Kind, data: object) -> Iterator[tuple[tuple, str, str | None, str]]:
+    """``(where, what, folder it must be in, id)`` for each item that an item's YAML names."""
+    for loc, target in _ids_in(data, ("see_also",)):
+        yield loc, "item", None, target
+    schema = kind.schema
+    if issubclass(schema, Exercise):
+        for loc, target in _ids_in(data, ("scenarios",)):
+            yield loc, "scenario", "scenarios", target
+        for loc, target in _ids_in(data, ("worksheets",)):
+            yield loc, "worksheet", "worksheets", target
+    if issubclass(schema, Audit) and isinstance(data, dict) and isinstance(data.get("needs"), list):
+        for index, _ in enumerate(data["needs"]):
+            for loc, target in _ids_in(data, ("needs", index, "exercises")):
+                yield loc, "exercise", "exercises", target
+    if issubclass(schema, Comparison):
+        for loc, target in _ids_in(data, ("compare_with",)):
+            yield loc, "comparison", "comparisons", target
+    if issubclass(schema, Pack):
+        for loc, target in _ids_in(data, ("exercises",)):
+            yield loc, "exercise", "exercises", target
+        breaks = data.get("breaks") if isinstance(data, dict) else None
+        for index, pause in enumerate(breaks if isinstance(breaks, list) else []):
+            after = pause.get("after") if isinstance(pause, dict) else None
+            if _is_valid_id(after):
+                yield ("breaks", index, "after"), "exercise", "exercises", after
+
+
+def check_references(
+    parsed: list[_Parsed],
+    folders_by_id: dict[str, str | None],
+    source_names: set[str] | None,
+    theme_names: set[str] | None,
+) -> list[Problem]:
+    """Unknown sources, themes and items named by any file that parsed, valid or not.
+
+    Names are checked against every file present, loaded or not, so a file that
+    fails to load is reported once, by itself, and not again by the items that
+    name it.  If sources.yml or themes.yml cannot be read, names in them are not checked.
+    """
+    problems: list[Problem] = []
+    for file in parsed:
+        data = file.document.data
+        source = data.get("source") if isinstance(data, dict) else None
+        document = source.get("document") if isinstance(source, dict) else None
+        if source_names is not None and _is_valid_id(document) and document not in source_names:
+            hint = _hint(str(document), sorted(source_names))
+            problems.append(_problem_at(file, ("source", "document"), f"unknown source document '{document}'{hint}"))
+        for loc, theme in _ids_in(data, ("themes",)):
+            if theme_names is not None and theme not in theme_names:
+                hint = _hint(theme, sorted(theme_names))
+                message = f"unknown theme '{theme}'{hint} (themes are listed in content/themes.yml)"
+                problems.append(_problem_at(file, loc, message))
+        for loc, what, folder, target in _item_references(file.kind, data):
+            in_folder = folders_by_id.get(target)
+            if target not in folders_by_id or (folder and in_folder and in_folder != folder):
+                pool = sorted(i for i, f in folders_by_id.items() if not folder or f == folder)
+                hint = f" (it is in content/{in_folder}/)" if in_folder else _hint(target, pool)
+                problems.append(_problem_at(file, loc, f"unknown {what} '{target}'{hint}"))
+            elif target == file.id:
+                problems.append(_problem_at(file, loc, "an item cannot refer to itself"))
+    return problems
+
+
+def check_rules(library: Library) -> list[Problem]:
+    """Rules across fields of valid items: exercise numbers are unique, table rows match their header."""
     problems: list[Problem] = []
     exercise_numbers: dict[int, str] = {}
     for entry in library.entries.values():
-        report = _Reporter(entry, problems, unchecked)
         item = entry.item
-        if item.source.document not in library.sources:
-            hint = _hint(item.source.document, list(library.sources))
-            report(("source", "document"), f"unknown source document '{item.source.document}'{hint}")
-        for index, theme in enumerate(item.themes):
-            if theme not in library.themes:
-                hint = _hint(theme, list(library.themes))
-                report(("themes", index), f"unknown theme '{theme}'{hint} (themes are listed in content/themes.yml)")
-        _check_ids(library, report, "item", item.see_also, None, ("see_also",))
+        file = _Parsed(entry.path, entry.id, entry.kind, YamlDocument(None, entry.root))
         if isinstance(item, Exercise):
-            _check_ids(library, report, "scenario", item.scenarios, "scenarios", ("scenarios",))
-            _check_ids(library, report, "worksheet", item.worksheets, "worksheets", ("worksheets",))
             if item.number in exercise_numbers:
-                report(("number",), f"exercise number {item.number} is also used by {exercise_numbers[item.number]}")
+                message = f"exercise number {item.number} is also used by {exercise_numbers[item.number]}"
+                problems.append(_problem_at(file, ("number",), message))
             exercise_numbers.setdefault(item.number, entry.path)
-        if isinstance(item, Audit):
-            for index, need in enumerate(item.needs):
-                _check_ids(library, report, "exercise", need.exercises, "exercises", ("needs", index, "exercises"))
+        if isinstance(item, Pack):
+            problems += [_problem_at(file, loc, message) for loc, message in pack_problems(item, library)]
+        tables = [(loc, block) for loc, block in _blocks(item) if isinstance(block, TableBlock)]
         if isinstance(item, Comparison):
-            _check_ids(library, report, "comparison", item.compare_with, "comparisons", ("compare_with",))
-            _check_table(item.table, ("table",), report)
-        for loc, block in _blocks(item):
-            if isinstance(block, TableBlock):
-                _check_table(block, loc, report)
+            tables.insert(0, (("table",), item.table))
+        for loc, table in tables:
+            width = len(table.header)
+            for index, row in enumerate(table.rows):
+                if len(row) != width:
+                    message = f"row has {len(row)} cells but the header has {width}"
+                    problems.append(_problem_at(file, (*loc, "rows", index), message))
     return problems
 
 
@@ -416,10 +558,3 @@ def _blocks(item: Item) -> Iterator[tuple[tuple, Block]]:
     for name in ("training_materials", "body"):
         for index, block in enumerate(getattr(item, name, [])):
             yield (name, index), block
-
-
-def _check_table(table: TableBlock, loc: tuple, report: _Reporter) -> None:
-    width = len(table.header)
-    for index, row in enumerate(table.rows):
-        if len(row) != width:
-            report((*loc, "rows", index), f"row has {len(row)} cells but the header has {width}")

@@ -43,6 +43,7 @@ _ALL = [
     Kind("questions", "questions", "Question sets", "Question set", schemas.QuestionSet, 9),
     Kind("comparison", "comparisons", "Comparisons", "Comparison", schemas.Comparison, 10),
     Kind("guidance", "guidance", "Guidance", "Guidance", schemas.Guidance, 11, _by_source),
+    Kind("pack", "packs", "Workshop packs", "Workshop pack", schemas.Pack, 12),
 ]
 
 KINDS: dict[str, Kind] = {kind.folder: kind for kind in _ALL}

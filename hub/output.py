@@ -33,3 +33,12 @@ def sync_generated(root: Path, folders: tuple[str, ...], files: dict[str, bytes]
             elif path.is_dir() and not any(path.iterdir()):
                 path.rmdir()
     return changed
+
+
+def create_placeholders(root: Path, names: set[str]) -> None:
+    """Empty files for outputs still to be made, so link checks see them from the start."""
+    for name in sorted(names):
+        target = root / name
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.touch()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -17,8 +18,10 @@ from pathlib import Path
 import yaml
 
 from hub.content import Library, load_library
+from hub.pdf import copy_if_changed
+from hub.printpool import PrintSummary
 from hub.problems import ContentError, Problem
-from hub.render import GENERATED_FOLDERS, Rendered, render_library
+from hub.render import A4, GENERATED_FOLDERS, Paper, Rendered, render_library
 
 Progress = Callable[[str, int, int], None]
 
@@ -28,6 +31,7 @@ class BuildReport:
     pages_changed: int
     pdfs_rendered: int
     pdfs_cached: int
+    site_skipped: bool
 
 
 def _ignore_tags(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> None:
@@ -106,40 +110,94 @@ def build_date() -> datetime:
     return datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC)
 
 
-def read_and_render(project: Path) -> tuple[Library, Rendered]:
+def read_and_render(project: Path, paper: Paper = A4) -> tuple[Library, Rendered]:
     """Stages one and two: load and validate everything, then render it in memory."""
     library = load_library(project)
     config = read_site_config(project)
     problems = check_site_config(config, library)
     if problems:
         raise ContentError(problems)
-    rendered = render_library(library, project / "templates", build_date(), config.get("site_url") or "")
+    rendered = render_library(library, project / "templates", build_date(), config.get("site_url") or "", paper)
     return library, rendered
 
 
-def build(project: Path, progress: Progress | None = None, with_site: bool = True) -> BuildReport:
-    from hub.output import sync_generated
-    from hub.pdf import Printer
-    from hub.site import build_site
+def build(
+    project: Path,
+    progress: Progress | None = None,
+    with_site: bool = True,
+    paper: Paper = A4,
+    pdf_workers: int | None = None,
+) -> BuildReport:
+    """The whole build; ``pdf_workers=0`` leaves PDFs unprinted (for measuring the site alone)."""
+    from hub.output import create_placeholders, sync_generated
+    from hub.printpool import print_all
+    from hub.site import build_site, check_coverage, restore_interrupted_swap, site_inputs_hash
 
+    restore_interrupted_swap(project / "site", project / ".build")
     report = progress or (lambda stage, done, total: None)
     report("Reading content", 0, 1)
-    _, rendered = read_and_render(project)
-    docs = project / "docs"
+    library, rendered = read_and_render(project, paper)
+    report("Reading content", 1, 1)
+    docs, cache = project / "docs", project / ".cache"
     pdf_targets = {job.pdf_path for job in rendered.print_jobs}
     pages = {name: text.encode("utf-8") for name, text in rendered.pages.items()}
     changed = sync_generated(docs, GENERATED_FOLDERS, pages, keep=pdf_targets)
-    printer = Printer(project, project / ".cache" / "pdf")
-    rendered_count = cached_count = 0
-    total = len(rendered.print_jobs)
-    for done, job in enumerate(rendered.print_jobs):
-        report("Printing PDFs", done, total)
-        result = printer.print_pdf(job.html, docs / job.pdf_path, job.label)
-        cached_count += result.from_cache
-        rendered_count += not result.from_cache
-    report("Printing PDFs", total, total)
-    if with_site:
+    create_placeholders(docs, pdf_targets)  # MkDocs checks links against the files present when it starts.
+
+    printing = BackgroundPrinting(
+        lambda: print_all(
+            project,
+            rendered.print_jobs if pdf_workers != 0 else [],
+            docs,
+            cache / "pdf",
+            lambda done, total: report("Printing PDFs", done, total),
+            workers=pdf_workers,
+        )
+    )
+    stamp_file = cache / "site-stamp"
+    stamp = site_inputs_hash(project, rendered.print_jobs)
+    site_current = (project / "site").is_dir() and stamp_file.exists() and stamp_file.read_text() == stamp
+    if not with_site or site_current:
+        summary = printing.result()
+    else:
         report("Building the site", 0, 1)
-        build_site(project, project / "site")
+
+        def finish_pdfs(staging: Path) -> None:
+            printing.result()
+            for target in sorted(pdf_targets):
+                copy_if_changed(docs / target, staging / target)
+            check_coverage(staging, library, rendered)
+
+        stamp_file.unlink(missing_ok=True)  # a build killed after its swap must not look current to the next
+        try:
+            build_site(project, project / "site", before_swap=finish_pdfs)
+        finally:
+            printing.join()
+        summary = printing.result()
+        stamp_file.write_text(stamp)
         report("Building the site", 1, 1)
-    return BuildReport(len(changed), rendered_count, cached_count)
+    return BuildReport(len(changed), summary.printed, summary.cached, site_current or not with_site)
+
+
+class BackgroundPrinting(threading.Thread):
+    """Runs the PDF printing beside the site build; ``result()`` waits and re-raises its error."""
+
+    def __init__(self, work: Callable[[], PrintSummary]) -> None:
+        super().__init__(daemon=True, name="printing")
+        self._work = work
+        self._summary: PrintSummary | None = None
+        self._error: BaseException | None = None
+        self.start()
+
+    def run(self) -> None:
+        try:
+            self._summary = self._work()
+        except BaseException as error:  # handed to the main thread by result()
+            self._error = error
+
+    def result(self) -> PrintSummary:
+        self.join()
+        if self._error is not None:
+            raise self._error
+        assert self._summary is not None
+        return self._summary

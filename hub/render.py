@@ -16,6 +16,9 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from hub.content import Entry, Library
 from hub.kinds import KINDS, Kind
 from hub.markup import markdown_block, markdown_inline, plain_in_markdown, plain_text
+from hub.packs import duration, plan_pack
+from hub.print_products import PrintProducts
+from hub.qr import qr_image, short_link
 
 PDF_FOLDER = "pdf"
 GENERATED_FOLDERS = (*(kind.folder for kind in KINDS.values()), PDF_FOLDER, "sources", "themes")
@@ -31,10 +34,28 @@ class PrintVariant:
 FACILITATOR = PrintVariant("facilitator", "Facilitator handout", "-facilitator")
 PARTICIPANT = PrintVariant("participant", "Participant worksheet", "-participant")
 HANDOUT = PrintVariant("handout", "Handout", "")
+WORKSHOP_PACK = PrintVariant("workshop", "Workshop pack", "")
 
 
 def print_variants(kind: Kind) -> tuple[PrintVariant, ...]:
+    if kind.name == "pack":
+        return (WORKSHOP_PACK,)
     return (FACILITATOR, PARTICIPANT) if kind.name == "exercise" else (HANDOUT,)
+
+
+@dataclass(frozen=True)
+class Paper:
+    """What every PDF is set for: A4 or US Letter, and large print (body text 16pt or more) on request."""
+
+    size: str = "a4"
+    large_print: bool = False
+
+    @property
+    def html_classes(self) -> str:
+        return f"paper-{self.size}" + (" large-print" if self.large_print else "")
+
+
+A4 = Paper()
 
 
 @dataclass(frozen=True)
@@ -82,13 +103,18 @@ def make_environment(templates: Path) -> Environment:
         md_text=plain_in_markdown,
         plain=plain_text,
         groupby_keep=group_in_order,
+        qr=qr_image,
+        duration=duration,
+        short_link=short_link,
     )
     return environment
 
 
-def render_library(library: Library, templates: Path, build_date: datetime, site_url: str) -> Rendered:
-    environment = make_environment(templates)
-    common = {
+def template_context(
+    library: Library, build_date: datetime, site_url: str, products: PrintProducts, paper: Paper = A4
+) -> dict:
+    """What every template can use."""
+    return {
         "library": library,
         "kinds": sorted(KINDS.values(), key=lambda kind: kind.order),
         "build_date": build_date.astimezone(UTC),
@@ -96,7 +122,18 @@ def render_library(library: Library, templates: Path, build_date: datetime, site
         "pdf_name": pdf_name,
         "print_variants": print_variants,
         "theme_labels": lambda item: [library.themes[theme].label for theme in item.themes],
+        "paper": paper,
+        "pack_plan": lambda pack: plan_pack(pack, library),
+        **products.template_helpers(),
     }
+
+
+def render_library(
+    library: Library, templates: Path, build_date: datetime, site_url: str, paper: Paper = A4
+) -> Rendered:
+    environment = make_environment(templates)
+    products = PrintProducts(library)
+    common = template_context(library, build_date, site_url, products, paper)
     pages: dict[str, str] = {}
     jobs: list[PrintJob] = []
     for kind in common["kinds"]:
@@ -113,5 +150,9 @@ def render_library(library: Library, templates: Path, build_date: datetime, site
                 template = environment.get_template(f"print/{kind.name}.{variant.name}.html.j2")
                 html = template.render(context, variant=variant, page_url=common["site_url"] + entry.url)
                 jobs.append(PrintJob(pdf_name(entry, variant), html, f"{entry.path} ({variant.label.lower()})"))
+    jobs += [PrintJob(*made) for made in products.render(environment, common)]
     pages["sources/index.md"] = environment.get_template("sources.md.j2").render(common)
+    exercises = library.of_kind(KINDS["exercises"])
+    if exercises:  # the session planner: its page carries the exercises' data, so it works from file:// too
+        pages["exercises/plan.md"] = environment.get_template("planner.md.j2").render(common, entries=exercises)
     return Rendered(pages, jobs)

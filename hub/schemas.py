@@ -3,7 +3,8 @@
 The loader hands every scalar over as the text the author wrote, so ``no``,
 ``12:30`` and ``012`` stay text in text fields.  Numbers and flags are parsed
 here, strictly: only ``20``-style whole numbers and ``true``/``false``.  Fields described as
-Markdown accept inline emphasis, lists and links but no raw HTML.
+Markdown accept inline emphasis, lists and links (to web pages, or to other items by id) but no
+raw HTML and no images.
 """
 
 from __future__ import annotations
@@ -13,9 +14,15 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
+
+class AuthorMarkdown:
+    """Marks a text field as author Markdown: rendered by hub.markup, its links and images checked on load."""
+
+
 Text = Annotated[str, StringConstraints(strict=True, strip_whitespace=True, min_length=1)]
-Markdown = Text
+Markdown = Annotated[str, StringConstraints(strict=True, strip_whitespace=True, min_length=1), AuthorMarkdown()]
 OptionalText = Annotated[str, StringConstraints(strict=True, strip_whitespace=True)]
+OptionalMarkdown = Annotated[str, StringConstraints(strict=True, strip_whitespace=True), AuthorMarkdown()]
 ItemId = Annotated[str, StringConstraints(strict=True, pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
 
 
@@ -35,8 +42,22 @@ def _flag(value: object) -> object:
     return value
 
 
+_CLOCK_TIME = re.compile(r"([01][0-9]|2[0-3]):([0-5][0-9])")
+
+
+def _clock_time(value: object) -> object:
+    """``09:30`` → 570, the minutes after midnight; only 24-hour times with two-digit hours and minutes."""
+    if isinstance(value, str):
+        match = _CLOCK_TIME.fullmatch(value)
+        if not match:
+            raise ValueError(f"expected a time of day on the 24-hour clock such as 09:30, not {value!r}")
+        return int(match[1]) * 60 + int(match[2])
+    return value
+
+
 WholeNumber = Annotated[int, BeforeValidator(_whole_number), Field(strict=True)]
 Flag = Annotated[bool, BeforeValidator(_flag), Field(strict=True)]
+ClockTime = Annotated[int, BeforeValidator(_clock_time), Field(strict=True, ge=0, lt=24 * 60)]
 
 
 class Schema(BaseModel):
@@ -117,7 +138,7 @@ class TableBlock(Schema):
     title: Text | None = None
     caption: Text | None = None
     header: list[Text] = Field(min_length=1)
-    rows: list[list[OptionalText]] = Field(min_length=1)
+    rows: list[list[OptionalMarkdown]] = Field(min_length=1)
     note: Markdown | None = None
 
 
@@ -270,3 +291,20 @@ class CultureStar(Item):
     scale_max: WholeNumber = Field(ge=2, le=20)
     points: list[StarPoint] = Field(min_length=3)
     body: list[Block] = []
+
+
+class PackBreak(Schema):
+    after: ItemId
+    minutes: WholeNumber = Field(gt=0, le=180)
+    label: Text = "Break"
+
+
+class Pack(Item):
+    """A workshop: exercises in the order they are run, with breaks, from a start time."""
+
+    summary: Markdown = "A ready-to-run workshop: agenda, checklist, facilitator notes and participant materials."
+    themes: list[ItemId] = []
+    audience: Text
+    start: ClockTime
+    exercises: list[ItemId] = Field(min_length=1)
+    breaks: list[PackBreak] = []

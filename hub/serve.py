@@ -13,7 +13,7 @@ import threading
 from pathlib import Path
 
 from hub import pipeline
-from hub.output import sync_generated
+from hub.output import create_placeholders, sync_generated
 from hub.problems import ContentError
 from hub.render import GENERATED_FOLDERS, PrintJob
 
@@ -68,6 +68,7 @@ def regenerate(project: Path, worker: PdfWorker) -> bool:
     pages = {name: text.encode("utf-8") for name, text in rendered.pages.items()}
     keep = {job.pdf_path for job in rendered.print_jobs}
     changed = sync_generated(project / "docs", GENERATED_FOLDERS, pages, keep)
+    create_placeholders(project / "docs", keep)
     if changed:
         print(f"Regenerated {len(changed)} page{'s' if len(changed) != 1 else ''}.", file=sys.stderr)
     worker.submit(rendered.print_jobs)
@@ -96,7 +97,15 @@ def serve(project: Path, host: str, port: int) -> int:
     watcher.start()
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
     try:
-        mkdocs_serve(config_file=str(project / "mkdocs.yml"), livereload=True, dev_addr=f"{host}:{port}")
+        # "dirty" rebuilds only the pages whose files changed, so a saved YAML file shows within
+        # seconds; MkDocs warns about it, so the preview is not strict (`build` always is).
+        mkdocs_serve(
+            config_file=str(project / "mkdocs.yml"),
+            livereload=True,
+            build_type="dirty",
+            dev_addr=f"{host}:{port}",
+            strict=False,
+        )
     finally:
         stop.set()
     return 0

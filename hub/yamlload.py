@@ -15,6 +15,10 @@ import yaml
 from yaml.composer import Composer
 from yaml.events import AliasEvent, CollectionStartEvent, NodeEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.parser import Parser
+from yaml.reader import Reader
+from yaml.resolver import BaseResolver
+from yaml.scanner import Scanner
 
 from hub.problems import Problem
 
@@ -27,6 +31,7 @@ NULLS = {"", "~", "null", "Null", "NULL"}
 class YamlDocument:
     data: object
     root: Node
+    text: str = ""
 
 
 class _Refused(Exception):
@@ -36,9 +41,24 @@ class _Refused(Exception):
         self.message = message
 
 
-class _StrictLoader(yaml.BaseLoader):
+if yaml.__with_libyaml__:
+    from yaml.cyaml import CParser as _Events  # LibYAML reads ten times faster than PyYAML's own scanner
+else:
+
+    class _Events(Reader, Scanner, Parser):  # the same events, from PyYAML's pure-Python reader
+        def __init__(self, stream: str) -> None:
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            Parser.__init__(self)
+
+
+class _StrictLoader(Composer, _Events, BaseResolver):
+    """Composes the node tree (with line and column marks) from the parser's events, refusing as it goes."""
+
     def __init__(self, stream: str) -> None:
-        super().__init__(stream)
+        _Events.__init__(self, stream)
+        Composer.__init__(self)
+        BaseResolver.__init__(self)
         self._depth = 0
 
     def compose_node(self, parent: Node | None, index: object) -> Node:
@@ -67,10 +87,27 @@ def _position(mark: yaml.Mark) -> tuple[int, int]:
 
 
 def _syntax_message(error: yaml.MarkedYAMLError) -> str:
-    problem = (error.problem or "").strip()
+    end = "the end of the file"
+    problem = (error.problem or "").strip().replace("'\\x00'", end).replace("'<stream end>'", end)
     context = (error.context or "").strip()
     if "quoted scalar" in context and "end of stream" in problem:
         return "this quoted text is never closed; add the closing quote"
+    if "anchor" in context or "alias" in context:
+        return "anchors (&name) and aliases (*name) are not allowed; write the value out in full"
+    if "tag" in context:
+        return "YAML tags (!name) are not allowed"
+    if "block scalar" in context or "chomping or indentation indicators" in problem:
+        return "only - or + may follow | or > on the same line; start the text on the next line"
+    if "directive" in context or "<document start>" in problem:
+        return "a line starting with '%' is a YAML directive; put text that starts with % in quotes"
+    if "that cannot start any token" in problem:
+        return "a value cannot start with this character; put the text in quotes"
+    if "unknown escape character" in problem:
+        return "unknown escape after a backslash in double-quoted text; use single quotes, or write \\\\ for \\"
+    if "expected ',' or ']'" in problem:
+        return "this [ ] list is never closed, or its entries are not separated by commas"
+    if "expected ',' or '}'" in problem:
+        return "this { } set of fields is never closed, or its entries are not separated by commas"
     if "mapping values are not allowed" in problem:
         return "unexpected ':' here; put text that contains ': ' in quotes"
     if "could not find expected ':'" in problem:
@@ -87,7 +124,7 @@ def _syntax_message(error: yaml.MarkedYAMLError) -> str:
 
 def _to_data(node: Node, path: str, problems: list[Problem]) -> object:
     if isinstance(node, ScalarNode):
-        if node.style is None and node.value in NULLS:
+        if not node.style and node.value in NULLS:  # plain style: None from PyYAML, "" from LibYAML
             return None
         return node.value
     if isinstance(node, SequenceNode):
@@ -137,9 +174,12 @@ def load_yaml(file: Path, display_path: str) -> tuple[YamlDocument | None, list[
         return None, problems
     if not text.strip():
         return None, [Problem(display_path, 1, 1, "", "file is empty")]
-    loader = _StrictLoader(text)
+    loader = None
     try:
+        loader = _StrictLoader(text)
         root = loader.get_single_node()
+    except yaml.reader.ReaderError as error:
+        return None, [_control_character(error, text, raw, display_path)]
     except _Refused as refused:
         line, column = _position(refused.mark)
         return None, [Problem(display_path, line, column, "", refused.message)]
@@ -147,14 +187,27 @@ def load_yaml(file: Path, display_path: str) -> tuple[YamlDocument | None, list[
         unclosed = "quoted scalar" in (error.context or "") and error.context_mark
         mark = error.context_mark if unclosed else (error.problem_mark or error.context_mark)
         line, column = _position(mark) if mark else (1, 1)
+        lines = text.splitlines() or [""]
+        if line > len(lines):  # LibYAML can point just past the end of a file without a final line break
+            line, column = len(lines), len(lines[-1]) + 1
         return None, [Problem(display_path, line, column, "", _syntax_message(error))]
     except yaml.YAMLError as error:
         return None, [Problem(display_path, 1, 1, "", f"invalid YAML: {error}")]
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if root is None:
         return None, [Problem(display_path, 1, 1, "", "file is empty")]
     data = _to_data(root, display_path, problems)
     if problems:
         return None, problems
-    return YamlDocument(data, root), []
+    return YamlDocument(data, root, text), []
+
+
+def _control_character(error: yaml.reader.ReaderError, text: str, raw: bytes, display_path: str) -> Problem:
+    # LibYAML counts bytes of UTF-8; PyYAML counts characters.
+    before = raw[: error.position].decode("utf-8", errors="ignore") if yaml.__with_libyaml__ else text[: error.position]
+    line = before.count("\n") + 1
+    column = len(before) - (before.rfind("\n") + 1) + 1
+    message = f"the file contains a control character (U+{error.character:04X}), which is not allowed; delete it"
+    return Problem(display_path, line, column, "", message)

@@ -14,7 +14,7 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 GENERATED = {
     "exercises", "scenarios", "case-studies", "guidance", "principles", "comparisons",
-    "questions", "worksheets", "quizzes", "audits", "stars", "pdf", "sources", "themes",
+    "questions", "worksheets", "quizzes", "audits", "stars", "pdf", "sources", "themes", "packs",
 }  # fmt: skip
 EPOCH = "1767225600"  # 2026-01-01T00:00:00Z
 

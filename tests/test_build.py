@@ -130,7 +130,8 @@ def test_rebuild_changes_nothing(built: Path, tmp_path: Path) -> None:
     stamps = {p: p.stat().st_mtime_ns for p in (project / "docs").rglob("*") if p.is_file()}
     result = run_build(project, "build")
     assert result.code == 0, result.stderr
-    assert "0 generated files changed, 0 PDFs printed" in result.stdout
+    assert result.stdout.startswith("site/ unchanged: 0 PDFs printed, ")
+    assert result.stdout.endswith(" unchanged, 0 generated files changed.\n")
     assert tree_snapshot(project / "docs") == first
     assert {p: p.stat().st_mtime_ns for p in (project / "docs").rglob("*") if p.is_file()} == stamps
 

@@ -1,14 +1,28 @@
-"""Every kind of content problem gives its exact `path:line:col: field: message`."""
+# ruff: noqa: E501  (pinned messages read best whole, one per line)
+"""Every kind of content problem gives its exact `path:line:col: field: message`.
+
+The broken files live in tests/broken/; BROKEN says where each one goes in a copy
+of the project and exactly what the build must say about it.  Each is built for
+real, in its own process: exit code 1, every message exact, no traceback, nothing
+written, and quickly: in under two seconds of processor time (a correctness bound,
+not a benchmark: a bomb that got through would cost far more, whereas a busy
+machine only stretches the wall-clock time).
+"""
 
 from __future__ import annotations
 
+import resource
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from conftest import copy_project, run_build, tree_snapshot
+from conftest import REPO, copy_project, run_build, tree_snapshot
 from hub.content import load_library
 from hub.problems import ContentError
+
+BROKEN_DIR = REPO / "tests/broken"
+CPU_SECONDS_ALLOWED = 2.0
 
 MINIMAL_EXERCISE = """\
 title: Outcomes-focused and service-led compared
@@ -62,112 +76,359 @@ def problems_for(project: Path, relative: str, text: str | bytes) -> list[str]:
     return []
 
 
-CASES = {
-    "tab": (
-        "content/scenarios/tabbed.yml",
-        "title: x\nsource:\n\tdocument: scw-one-stop-shop\n",
-        ["content/scenarios/tabbed.yml:3:1: tab character; indent with spaces only"],
-    ),
-    "unclosed quote": (
-        "content/scenarios/unclosed.yml",
-        'title: "Unclosed\nlabel: x\n',
-        ["content/scenarios/unclosed.yml:1:8: this quoted text is never closed; add the closing quote"],
-    ),
-    "duplicate key": (
-        "content/scenarios/twice.yml",
-        VALID_SCENARIO + "title: Again\n",
-        ["content/scenarios/twice.yml:7:1: duplicate field 'title' (first given on line 1)"],
-    ),
-    "anchor": (
-        "content/scenarios/anchored.yml",
-        "title: &name Anchored\nlabel: *name\n",
-        ["content/scenarios/anchored.yml:1:8: anchors (&name) are not allowed; write the value out in full"],
-    ),
-    "alias": (
-        "content/scenarios/aliased.yml",
-        "title: x\nlabel: *name\n",
-        ["content/scenarios/aliased.yml:2:8: aliases (*name) are not allowed; write the value out in full"],
-    ),
-    "python tag": (
-        "content/scenarios/tagged.yml",
-        'title: !!python/object/apply:os.system ["echo hi"]\n',
-        ["content/scenarios/tagged.yml:1:8: YAML tags such as '!!python/object/apply:os.system' are not allowed"],
-    ),
-    "misspelt field": (
-        "content/scenarios/misspelt.yml",
-        VALID_SCENARIO.replace("summary:", "sumary:"),
+# file in tests/broken/ -> (where it goes in the project, the problems reported as "line:col: field: message")
+BROKEN: dict[str, tuple[str, list[str]]] = {
+    "alias.yml": (
+        "content/scenarios/alias.yml",
         [
-            "content/scenarios/misspelt.yml:1:1: summary: required field is missing",
-            "content/scenarios/misspelt.yml:3:1: sumary: unknown field 'sumary'; did you mean 'summary'?",
+            "2:8: aliases (*name) are not allowed; write the value out in full",
         ],
     ),
-    "wrong type": (
+    "anchor.yml": (
+        "content/scenarios/anchor.yml",
+        [
+            "1:8: anchors (&name) are not allowed; write the value out in full",
+        ],
+    ),
+    "at-least-yes.yml": (
+        "content/exercises/at-least-yes.yml",
+        [
+            "11:13: time.at_least: expected true or false, not 'yes'",
+        ],
+    ),
+    "bad-file-name.yml": (
+        "content/scenarios/Test Person.yml",
+        [
+            "1:1: file name 'Test Person' is not a valid id: use lower-case words joined by hyphens",
+        ],
+    ),
+    "billion-laughs.yml": (
+        "content/scenarios/billion-laughs.yml",
+        [
+            "1:4: anchors (&name) are not allowed; write the value out in full",
+        ],
+    ),
+    "blank-title.yml": (
+        "content/scenarios/blank-title.yml",
+        [
+            "1:8: title: must not be empty",
+        ],
+    ),
+    "byte-order-mark.yml": (
+        "content/scenarios/byte-order-mark.yml",
+        [
+            "1:1: file starts with a byte-order mark; save it as UTF-8 without BOM",
+        ],
+    ),
+    "complex-key.yml": (
+        "content/scenarios/complex-key.yml",
+        [
+            "7:3: a field name must be plain text",
+        ],
+    ),
+    "deep-nesting.yml": (
+        "content/scenarios/deep-nesting.yml",
+        [
+            "1:47: nested more than 40 levels deep",
+        ],
+    ),
+    "duplicate-key.yml": (
+        "content/scenarios/duplicate-key.yml",
+        [
+            "7:1: duplicate field 'title' (first given on line 1)",
+        ],
+    ),
+    "empty.yml": (
+        "content/scenarios/empty.yml",
+        [
+            "1:1: file is empty",
+        ],
+    ),
+    "exercise-number-taken.yml": (
+        "content/exercises/exercise-number-taken.yml",
+        [
+            "2:9: number: exercise number 1 is also used by content/exercises/exercise-1-defining-the-approach.yml",
+        ],
+    ),
+    "image-with-alt.yml": (
+        "content/scenarios/image-with-alt.yml",
+        [
+            "3:20: summary: images are not allowed in text, so describe what it shows in words instead",
+        ],
+    ),
+    "image-without-alt.yml": (
+        "content/scenarios/image-without-alt.yml",
+        [
+            "8:3: text: image without alt text; images are not allowed in text, so describe what it shows in words instead",
+        ],
+    ),
+    "invalid-and-unknown-references.yml": (
+        "content/scenarios/invalid-and-unknown-references.yml",
+        [
+            "1:1: text: required field is missing",
+            "4:25: themes[2]: unknown theme 'riks'; did you mean 'risk'? (themes are listed in content/themes.yml)",
+            "6:1: themes_note: unknown field 'themes_note'; did you mean 'themes'?",
+            "7:12: see_also[1]: unknown item 'sandar'; did you mean 'sandra'?",
+        ],
+    ),
+    "invalid-utf8.yml": (
+        "content/scenarios/invalid-utf8.yml",
+        [
+            "3:22: file is not valid UTF-8 text; save it as UTF-8",
+        ],
+    ),
+    "link-by-path.yml": (
+        "content/guidance/link-by-path.yml",
+        [
+            "7:24: body[1].text: link to '../scenarios/sandra.md' must name the item by its id alone; did you mean 'sandra'?",
+        ],
+    ),
+    "link-scheme.yml": (
+        "content/guidance/link-scheme.yml",
+        [
+            "9:27: body[1].rows[1][2]: link to 'ftp://example.org/files' is not allowed; link to a web page by its full address (https://...), to an email address (mailto:...) or to another item by its id, like [Sandra's story](sandra)",
+        ],
+    ),
+    "link-to-missing-page.yml": (
+        "content/guidance/link-to-missing-page.yml",
+        [
+            "8:29: body[1].text: link to unknown item 'sandar'; did you mean 'sandra'?",
+            "9:24: body[1].text: link to unknown item 'leading-for-outcomes-referencs'; did you mean 'leading-for-outcomes-references'?",
+        ],
+    ),
+    "list-not-mapping.yml": (
+        "content/scenarios/list-not-mapping.yml",
+        [
+            "1:1: expected a set of fields (name: value), not a list",
+        ],
+    ),
+    "local-tag.yml": (
+        "content/scenarios/local-tag.yml",
+        [
+            "6:7: YAML tags such as '!include' are not allowed",
+        ],
+    ),
+    "missing-field.yml": (
+        "content/scenarios/missing-field.yml",
+        [
+            "1:1: label: required field is missing",
+        ],
+    ),
+    "not-yaml-extension.txt": (
+        "content/scenarios/notes.txt",
+        [
+            "1:1: content files must end in .yml",
+        ],
+    ),
+    "null-title.yml": (
+        "content/scenarios/null-title.yml",
+        [
+            "1:8: title: must not be empty",
+        ],
+    ),
+    "number-012.yml": (
+        "content/exercises/number-012.yml",
+        [
+            "2:9: number: expected a whole number such as 20, not '012'",
+        ],
+    ),
+    "number-1-10.yml": (
+        "content/guidance/number-1-10.yml",
+        [
+            "9:17: body[1].blank_rows: expected a whole number such as 20, not '1.10'",
+        ],
+    ),
+    "only-comments.yml": (
+        "content/scenarios/only-comments.yml",
+        [
+            "1:1: file is empty",
+        ],
+    ),
+    "pack-unknown-exercise.yml": (
+        "content/packs/pack-unknown-exercise.yml",
+        [
+            "9:5: exercises[2]: unknown exercise 'exercise-9-keeping-going'",
+            "14:12: breaks[2].after: unknown exercise 'exercise-9-keeping-going'",
+        ],
+    ),
+    "python-tag.yml": (
+        "content/scenarios/python-tag.yml",
+        [
+            "1:8: YAML tags such as '!!python/object/apply:os.system' are not allowed",
+        ],
+    ),
+    "same-id.yml": (
+        "content/guidance/mays-story.yml",
+        [
+            "1:1: id 'mays-story' is already used by content/case-studies/mays-story.yml; ids must be unique",
+        ],
+    ),
+    "self-reference.yml": (
+        "content/scenarios/self-reference.yml",
+        [
+            "7:12: see_also[1]: an item cannot refer to itself",
+        ],
+    ),
+    "tab-indentation.yml": (
+        "content/scenarios/tab-indentation.yml",
+        [
+            "6:1: tab character; indent with spaces only",
+            "7:1: tab character; indent with spaces only",
+        ],
+    ),
+    "table-row-width.yml": (
+        "content/guidance/table-row-width.yml",
+        [
+            "10:9: body[1].rows[2]: row has 3 cells but the header has 2",
+        ],
+    ),
+    "text-not-list.yml": (
+        "content/scenarios/text-not-list.yml",
+        [
+            "4:9: themes: expected a list, not text",
+        ],
+    ),
+    "time-12-30.yml": (
+        "content/exercises/time-12-30.yml",
+        [
+            "10:12: time.minutes: expected a whole number such as 20, not '12:30'",
+        ],
+    ),
+    "unclosed-quote.yml": (
+        "content/scenarios/unclosed-quote.yml",
+        [
+            "2:8: this quoted text is never closed; add the closing quote",
+        ],
+    ),
+    "unknown-block-type.yml": (
+        "content/guidance/unknown-block-type.yml",
+        [
+            "6:5: body[1]: unknown block type 'txet'; did you mean 'text'? (expected one of: text, quote, list, definitions, table, worksheet, questions)",
+        ],
+    ),
+    "unknown-field.yml": (
+        "content/scenarios/unknown-field.yml",
+        [
+            "1:1: summary: required field is missing",
+            "3:1: sumary: unknown field 'sumary'; did you mean 'summary'?",
+        ],
+    ),
+    "unknown-scenario.yml": (
+        "content/exercises/unknown-scenario.yml",
+        [
+            "15:21: scenarios[2]: unknown scenario 'mr-and-mrs-mackay' (it is in content/case-studies/)",
+        ],
+    ),
+    "unknown-see-also.yml": (
+        "content/scenarios/unknown-see-also.yml",
+        [
+            "7:12: see_also[1]: unknown item 'sandar'; did you mean 'sandra'?",
+        ],
+    ),
+    "unknown-source.yml": (
+        "content/scenarios/unknown-source.yml",
+        [
+            "5:20: source.document: unknown source document 'iriss-leading-for-outcome'; did you mean 'iriss-leading-for-outcomes'?",
+        ],
+    ),
+    "unknown-theme.yml": (
+        "content/scenarios/unknown-theme.yml",
+        [
+            "4:25: themes[2]: unknown theme 'riks'; did you mean 'risk'? (themes are listed in content/themes.yml)",
+        ],
+    ),
+    "wrong-type.yml": (
         "content/scenarios/wrong-type.yml",
-        VALID_SCENARIO.replace("text: They", "text: [They").replace("to them.", "to them]"),
-        ["content/scenarios/wrong-type.yml:6:7: text: expected text, not a list"],
-    ),
-    "empty file": ("content/scenarios/empty.yml", "", ["content/scenarios/empty.yml:1:1: file is empty"]),
-    "list instead of mapping": (
-        "content/scenarios/listed.yml",
-        "- title: x\n",
-        ["content/scenarios/listed.yml:1:1: expected a set of fields (name: value), not a list"],
-    ),
-    "byte-order mark": (
-        "content/scenarios/bom.yml",
-        b"\xef\xbb\xbf" + VALID_SCENARIO.encode(),
-        ["content/scenarios/bom.yml:1:1: file starts with a byte-order mark; save it as UTF-8 without BOM"],
-    ),
-    "invalid UTF-8": (
-        "content/scenarios/latin1.yml",
-        VALID_SCENARIO.encode().replace(b"made up", b"caf\xe9"),
-        ["content/scenarios/latin1.yml:3:22: file is not valid UTF-8 text; save it as UTF-8"],
-    ),
-    "unknown theme": (
-        "content/scenarios/themed.yml",
-        VALID_SCENARIO.replace("[case-examples]", "[case-examples, riks]"),
         [
-            "content/scenarios/themed.yml:4:25: themes[2]: unknown theme 'riks'; did you mean 'risk'? "
-            "(themes are listed in content/themes.yml)"
+            "7:3: text: expected text, not a list",
         ],
     ),
-    "unknown source": (
-        "content/scenarios/sourced.yml",
-        VALID_SCENARIO.replace("iriss-leading-for-outcomes", "iriss-leading-for-outcome"),
+    "yes-no-on.yml": (
+        "content/guidance/yes-no-on.yml",
         [
-            "content/scenarios/sourced.yml:5:20: source.document: unknown source document "
-            "'iriss-leading-for-outcome'; did you mean 'iriss-leading-for-outcomes'?"
+            "7:14: body[1].ordered: expected true or false, not 'on'",
         ],
     ),
-    "unknown cross-reference": (
-        "content/scenarios/linked.yml",
-        VALID_SCENARIO + "see_also: [sandar]\n",
-        ["content/scenarios/linked.yml:7:12: see_also[1]: unknown item 'sandar'; did you mean 'sandra'?"],
-    ),
-    "same id in two folders": (
-        "content/guidance/sandra.yml",
-        "title: x\n",
-        [
-            "content/guidance/sandra.yml:1:1: body: required field is missing",
-            "content/guidance/sandra.yml:1:1: source: required field is missing",
-            "content/guidance/sandra.yml:1:1: summary: required field is missing",
-            "content/guidance/sandra.yml:1:1: themes: required field is missing",
-            "content/scenarios/sandra.yml:1:1: id 'sandra' is already used by content/guidance/sandra.yml; "
-            "ids must be unique",
-        ],
-    ),
-    "table row width": (
-        "content/guidance/table.yml",
-        "title: T\nsummary: S\nthemes: [values]\nsource: {document: scw-one-stop-shop, section: S}\n"
-        "body:\n  - type: table\n    header: [A, B]\n    rows:\n      - [one, two]\n      - [one, two, three]\n",
-        ["content/guidance/table.yml:10:9: body[1].rows[2]: row has 3 cells but the header has 2"],
+}
+
+# Files too big to keep in the repository, made when the test runs.
+GENERATED: dict[str, tuple[str, Callable[[], bytes], list[str]]] = {
+    "five-megabytes": (
+        "content/guidance/five-megabytes.yml",
+        lambda: b"title: Big\nsummary: >-\n" + b"  All work and no play makes a big file.\n" * 125_000,
+        ["1:1: file is larger than 1 MB"],
     ),
 }
 
 
-@pytest.mark.parametrize("case", CASES, ids=list(CASES))
-def test_each_problem_has_its_exact_message(sandbox: Path, case: str) -> None:
-    relative, text, expected = CASES[case]
-    assert problems_for(sandbox, relative, text) == expected
+def test_the_battery_covers_every_file_in_tests_broken() -> None:
+    assert sorted(path.name for path in BROKEN_DIR.iterdir()) == sorted(BROKEN)
+    assert len(BROKEN) + len(GENERATED) >= 30
+
+
+@pytest.fixture(scope="module")
+def previous_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A project with a site from an earlier build (stand-in files), which a failed build must not touch."""
+    project = copy_project(tmp_path_factory.mktemp("broken") / "project")
+    (project / "site/pdf").mkdir(parents=True)
+    (project / "site/index.html").write_text("<!DOCTYPE html><title>Previous site</title>", encoding="utf-8")
+    (project / "site/pdf/sandra.pdf").write_bytes(b"%PDF-1.7 previous")
+    return project
+
+
+def _place(project: Path, case: str) -> tuple[Path, list[str]]:
+    if case in BROKEN:
+        destination, expected = BROKEN[case]
+        data = (BROKEN_DIR / case).read_bytes()
+    else:
+        destination, make, expected = GENERATED[case]
+        data = make()
+    (project / destination).write_bytes(data)
+    return project / destination, [f"{destination}:{line}" for line in expected]
+
+
+def _children_cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+@pytest.mark.parametrize("case", [*BROKEN, *GENERATED])
+def test_each_broken_file_fails_the_build_quickly_with_exact_messages(previous_site: Path, case: str) -> None:
+    before = tree_snapshot(previous_site)
+    target, expected = _place(previous_site, case)
+    try:
+        started = _children_cpu_seconds()
+        result = run_build(previous_site, "build")
+        spent = _children_cpu_seconds() - started
+    finally:
+        target.unlink()
+    assert result.code == 1, result.stdout
+    count = len(expected)
+    summary = f"{count} problem{'s' if count != 1 else ''} found; nothing was written."
+    assert result.stderr.splitlines() == [*expected, summary]
+    assert "Traceback" not in result.stderr
+    assert spent < CPU_SECONDS_ALLOWED, f"took {spent:.2f} s of processor time"
+    assert tree_snapshot(previous_site) == before
+
+
+def test_one_run_reports_every_problem_in_every_file(previous_site: Path) -> None:
+    before = tree_snapshot(previous_site)
+    placed, expected = [], []
+    for case in [*BROKEN, *GENERATED]:
+        target, lines = _place(previous_site, case)
+        placed.append(target)
+        expected += lines
+    try:
+        result = run_build(previous_site, "build")
+    finally:
+        for target in placed:
+            target.unlink()
+    assert result.code == 1
+    *reported, summary = result.stderr.splitlines()
+    assert sorted(reported) == sorted(expected)
+    assert summary == f"{len(expected)} problems found; nothing was written."
+    assert "Traceback" not in result.stderr
+    assert tree_snapshot(previous_site) == before
 
 
 def test_numbers_and_flags_are_strict_but_text_stays_text(sandbox: Path) -> None:
@@ -192,6 +453,23 @@ def test_yaml_scalars_that_look_like_other_types_stay_text(project: Path) -> Non
     library = load_library(project)
     item = library.entries["test-person"].item
     assert (item.title, item.text) == ("no", "012")
+
+
+def test_names_of_files_that_fail_to_load_are_not_reported_again(project: Path) -> None:
+    (project / "content/scenarios/broken-one.yml").write_text('title: "unclosed\n', encoding="utf-8")
+    pointing = VALID_SCENARIO + "see_also: [broken-one]\n" + "text2: x\n"
+    (project / "content/scenarios/points-at-it.yml").write_text(pointing, encoding="utf-8")
+    themes = project / "content/themes.yml"
+    lines = themes.read_text(encoding="utf-8").replace("  label: Case examples\n", "").splitlines(keepends=True)
+    themes.write_text("".join(lines), encoding="utf-8")
+    fields_start = lines.index("case-examples:\n") + 2
+    with pytest.raises(ContentError) as error:
+        load_library(project)
+    assert [str(problem) for problem in error.value.problems] == [
+        "content/scenarios/broken-one.yml:1:8: this quoted text is never closed; add the closing quote",
+        "content/scenarios/points-at-it.yml:8:1: text2: unknown field 'text2'; did you mean 'text'?",
+        f"content/themes.yml:{fields_start}:3: case-examples.label: required field is missing",
+    ]
 
 
 def test_block_problems_name_the_block(sandbox: Path) -> None:

@@ -1,12 +1,15 @@
+# ruff: noqa: E501  (expected messages read best whole)
 """Author text never becomes live markup, in pages or in print."""
 
 from __future__ import annotations
+
+from collections.abc import Iterator
 
 import lxml.html
 import markdown
 import pytest
 
-from hub.markup import markdown_block, markdown_inline, plain_in_markdown
+from hub.markup import closest, markdown_block, markdown_inline, markdown_problems, plain_in_markdown, use_item_pages
 
 PAYLOADS = [
     "<script>alert(1)</script>",
@@ -53,3 +56,101 @@ def test_plain_text_in_a_markdown_heading_shows_as_written() -> None:
     title = "Tea-Brief: *not* [a link](x) {#id}"
     html = markdown.markdown(f"# {plain_in_markdown(title)}", extensions=["attr_list"])
     assert html == "<h1>Tea-Brief: *not* [a link](x) {#id}</h1>"
+
+
+@pytest.fixture
+def item_pages() -> Iterator[None]:
+    use_item_pages({"sandra": "scenarios/sandra/", "leading-for-outcomes-references": "guidance/x/"})
+    yield
+    use_item_pages({})
+
+
+def test_a_link_to_an_item_goes_to_its_page(item_pages: None) -> None:
+    assert markdown_inline("See [her story](sandra).") == (
+        'See <a href="../../scenarios/sandra/" rel="noopener noreferrer">her story</a>.'
+    )
+
+
+@pytest.mark.parametrize("text", ["[x](nowhere)", "[x](../x.md)", "[x](//example.org)", "[x](ftp://example.org)"])
+def test_a_link_that_goes_nowhere_loses_its_address(item_pages: None, text: str) -> None:
+    assert markdown_inline(text) == '<a rel="noopener noreferrer">x</a>'
+
+
+def test_images_never_render(item_pages: None) -> None:
+    assert "<img" not in markdown_block("![a house](https://example.org/house.png)")
+
+
+HOW = (
+    "link to a web page by its full address (https://...), to an email address (mailto:...) "
+    "or to another item by its id, like [Sandra's story](sandra)"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "problems"),
+    [
+        ("[a](https://example.org) [b](mailto:a@example.org) [c](sandra) <https://example.org>", []),
+        ("[a](sandar)", [("sandar", "link to unknown item 'sandar'; did you mean 'sandra'?")]),
+        ("[a](zzz)", [("zzz", "link to unknown item 'zzz' (an item's id is the name of its file, without .yml)")]),
+        (
+            "[a](../scenarios/sandra.md)",
+            [
+                (
+                    "../scenarios/sandra.md",
+                    "link to '../scenarios/sandra.md' must name the item by its id alone; did you mean 'sandra'?",
+                )
+            ],
+        ),
+        ("[a](#top)", [("#top", f"link to '#top' does not name an item; {HOW}")]),
+        ("[a](ftp://x.org)", [("ftp://x.org", f"link to 'ftp://x.org' is not allowed; {HOW}")]),
+        (
+            "[r][d]\n\n[d]: zzz-top",
+            [("zzz-top", "link to unknown item 'zzz-top' (an item's id is the name of its file, without .yml)")],
+        ),
+        (
+            "![](a.png)",
+            [
+                (
+                    "![",
+                    "image without alt text; images are not allowed in text, so describe what it shows in words instead",
+                )
+            ],
+        ),
+        ("![A house](a.png)", [("![", "images are not allowed in text, so describe what it shows in words instead")]),
+        ("[x](javascript:alert(1)) <b onclick=x>", []),
+    ],
+)
+def test_problems_in_author_markdown(text: str, problems: list[tuple[str, str]]) -> None:
+    found = markdown_problems(text, {"sandra", "leading-for-outcomes-references"})
+    assert [(problem.written, problem.message) for problem in found] == problems
+
+
+@pytest.mark.parametrize(
+    ("name", "pool", "expected"),
+    [
+        ("sandar", ["sandra", "bill"], "sandra"),
+        ("riks", ["risk", "values"], "risk"),
+        (
+            "leading-for-outcomes-referencs",
+            ["leading-for-outcomes-references", "leading-for-outcomes-summary"],
+            "leading-for-outcomes-references",
+        ),
+        (
+            "iriss-leading-for-outcome",
+            ["iriss-leading-for-outcomes", "scw-one-stop-shop"],
+            "iriss-leading-for-outcomes",
+        ),
+        ("exercise-9-keeping-going", ["exercise-6-risk-taking", "exercise-8-effective-feedback"], None),
+        (
+            "exercise-6-risk-takng",
+            ["exercise-6-risk-taking", "exercise-8-effective-feedback"],
+            "exercise-6-risk-taking",
+        ),
+    ],
+)
+def test_did_you_mean_looks_past_a_shared_beginning(name: str, pool: list[str], expected: str | None) -> None:
+    assert closest(name, pool) == expected
+
+
+def test_plain_text_in_markdown_stays_on_one_line() -> None:
+    assert plain_in_markdown("Front\n---\ninjected: *x*") == "Front \\-\\-\\- injected: \\*x\\*"

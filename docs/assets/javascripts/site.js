@@ -1,0 +1,151 @@
+/* Outcomes Hub: what every page needs.
+ *
+ * Hub.enhance(selector, setup) runs setup(element) once for each element that
+ * matches, on the first page and on every page that Material's instant
+ * navigation swaps in (document$). The tools (filters, planner, audit, star,
+ * quiz) are built on it. Nothing here sends anything anywhere.
+ */
+"use strict";
+
+window.Hub = (function () {
+  function onEveryPage(callback) {
+    if (window.document$ && typeof window.document$.subscribe === "function") {
+      window.document$.subscribe(callback);
+    } else if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", callback);
+    } else {
+      callback();
+    }
+  }
+
+  function enhance(selector, setup) {
+    onEveryPage(function () {
+      document.querySelectorAll(selector).forEach(function (element) {
+        if (element.dataset.hubReady) return;
+        element.dataset.hubReady = "true";
+        setup(element);
+      });
+    });
+  }
+
+  /* Settings kept in the address after "#", as in #start=09:30&exercises=a,b:
+     shareable, and never sent to a server. */
+  function readHash() {
+    return new URLSearchParams(location.hash.replace(/^#/, ""));
+  }
+
+  function writeHash(params) {
+    const text = params.toString();
+    const url = location.pathname + location.search + (text ? "#" + text : "");
+    history.replaceState(history.state, "", url);
+  }
+
+  function element(tag, attributes, children) {
+    const made = document.createElement(tag);
+    Object.entries(attributes || {}).forEach(function ([name, value]) {
+      if (value === false || value === null || value === undefined) return;
+      if (name === "text") made.textContent = value;
+      else made.setAttribute(name, value === true ? "" : value);
+    });
+    (children || []).forEach(function (child) {
+      made.append(child);
+    });
+    return made;
+  }
+
+  /* A button whose visible text is `label`, and whose accessible name adds
+     which item it is for (so a list of "Remove" buttons can be told apart). */
+  function button(label, forWhat, attributes) {
+    const made = element("button", Object.assign({ type: "button" }, attributes || {}), [label]);
+    if (forWhat) made.append(element("span", { class: "hub-visually-hidden", text: " (" + forWhat + ")" }));
+    return made;
+  }
+
+  function announce(region, message) {
+    if (!region) return;
+    region.textContent = "";
+    window.setTimeout(function () {
+      region.textContent = message;
+    }, 50);
+  }
+
+  function copyText(text, status, done) {
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(
+        function () {
+          announce(status, done);
+        },
+        function () {
+          announce(status, "Copying did not work here; select the text and copy it yourself.");
+        },
+      );
+    } else {
+      announce(status, "Copying is not available here; select the text and copy it yourself.");
+    }
+  }
+
+  /* 95 → "1 h 35 min"; the same words as the PDF packs. */
+  function duration(minutes) {
+    const hours = Math.floor(minutes / 60);
+    const rest = minutes % 60;
+    if (!hours) return rest + " min";
+    return rest ? hours + " h " + rest + " min" : hours + " h";
+  }
+
+  /* 570 → "09:30" (wrapping past midnight). */
+  function clock(minutes) {
+    const day = ((minutes % 1440) + 1440) % 1440;
+    return String(Math.floor(day / 60)).padStart(2, "0") + ":" + String(day % 60).padStart(2, "0");
+  }
+
+  /* A value for a POSIX shell, quoted only when it needs to be. */
+  function shellQuote(text) {
+    if (/^[A-Za-z0-9_./:=,@%+-]+$/.test(text)) return text;
+    return "'" + text.replace(/'/g, "'\\''") + "'";
+  }
+
+  return {
+    onEveryPage: onEveryPage,
+    enhance: enhance,
+    readHash: readHash,
+    writeHash: writeHash,
+    element: element,
+    button: button,
+    announce: announce,
+    copyText: copyText,
+    duration: duration,
+    clock: clock,
+    shellQuote: shellQuote,
+  };
+})();
+
+document.documentElement.classList.add("hub-js");
+
+/* The theme's own accessibility gaps. */
+Hub.onEveryPage(function () {
+  const search = document.querySelector('.md-search[role="dialog"]');
+  if (search && !search.hasAttribute("aria-label")) search.setAttribute("aria-label", "Search");
+  document.querySelectorAll(".md-tags:not([aria-label])").forEach(function (tags) {
+    tags.setAttribute("aria-label", "Themes");
+  });
+  /* Wide tables scroll sideways on small screens: let keyboard users reach
+     and scroll them, and say what they are. */
+  document.querySelectorAll(".md-typeset__scrollwrap:not([tabindex])").forEach(function (wrap) {
+    const table = wrap.querySelector("table");
+    const caption = table && table.querySelector("caption");
+    const heading = wrap.closest("section") && wrap.closest("section").querySelector(".hub-block-title");
+    const name = (caption && caption.textContent) || (heading && heading.textContent) || "Table";
+    wrap.setAttribute("tabindex", "0");
+    wrap.setAttribute("role", "region");
+    wrap.setAttribute("aria-label", name.trim());
+  });
+});
+
+/* In print, write each link's full address after it. */
+window.addEventListener("beforeprint", function () {
+  document.querySelectorAll(".md-content a[href]").forEach(function (link) {
+    const href = link.getAttribute("href");
+    if (!href || href.startsWith("#") || link.classList.contains("headerlink")) return;
+    link.dataset.printHref = link.href;
+  });
+});

@@ -1,0 +1,118 @@
+"""Print many PDFs on all cores: cached ones are copied, the rest go to long-lived worker processes.
+
+Each worker keeps its fonts and stylesheet for many PDFs and is replaced after
+``TASKS_PER_WORKER`` of them, which bounds the memory WeasyPrint slowly gathers.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator
+from concurrent.futures import FIRST_EXCEPTION, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass
+from pathlib import Path
+
+from hub.pdf import Printer, cache_key, copy_if_changed, print_inputs_hash
+from hub.render import PrintJob
+
+TASKS_PER_WORKER = 40
+
+_printer: Printer | None = None
+
+
+def _start_worker(project: Path, cache_dir: Path) -> None:
+    global _printer
+    _printer = Printer(project, cache_dir)
+
+
+def _print_in_worker(html: str, target: Path, label: str) -> str:
+    assert _printer is not None
+    _printer.print_pdf(html, target, label)
+    return str(target)
+
+
+@dataclass(frozen=True)
+class PrintSummary:
+    printed: int
+    cached: int
+    workers: int
+
+
+def worker_count(jobs: int) -> int:
+    available = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return max(1, min(available, jobs))
+
+
+def print_all(
+    project: Path,
+    jobs: list[PrintJob],
+    docs: Path,
+    cache_dir: Path,
+    progress: Callable[[int, int], None] | None = None,
+    workers: int | None = None,
+) -> PrintSummary:
+    """Bring every job's PDF under ``docs`` up to date; raise PdfError for the first that fails."""
+    report = progress or (lambda done, total: None)
+    inputs = print_inputs_hash(project)
+    to_print: list[PrintJob] = []
+    used_keys = set()
+    for job in jobs:
+        key = cache_key(inputs, job.html)
+        used_keys.add(key)
+        cached = cache_dir / f"{key}.pdf"
+        if cached.exists():
+            copy_if_changed(cached, docs / job.pdf_path)
+        else:
+            to_print.append(job)
+    done = len(jobs) - len(to_print)
+    report(done, len(jobs))
+    count = workers or worker_count(len(to_print))
+    for _ in _print(project, to_print, docs, cache_dir, count):
+        done += 1
+        report(done, len(jobs))
+    _prune_cache(cache_dir, used_keys)
+    return PrintSummary(len(to_print), len(jobs) - len(to_print), count if to_print else 0)
+
+
+def _print(project: Path, jobs: list[PrintJob], docs: Path, cache_dir: Path, workers: int) -> Iterator[str]:
+    if not jobs:
+        return
+    if workers == 1 or len(jobs) == 1:
+        printer = Printer(project, cache_dir)
+        for job in jobs:
+            yield printer.print_pdf(job.html, docs / job.pdf_path, job.label).path
+        return
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["hub.pdf", "weasyprint"])
+    # Fresh workers for each round bound their memory.  (Python 3.11's max_tasks_per_child
+    # can deadlock when workers retire, so rounds are used instead.)
+    round_size = workers * TASKS_PER_WORKER
+    for first in range(0, len(jobs), round_size):
+        with ProcessPoolExecutor(
+            max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(project, cache_dir)
+        ) as pool:
+            pending: set[Future[str]] = {
+                pool.submit(_print_in_worker, job.html, docs / job.pdf_path, job.label)
+                for job in jobs[first : first + round_size]
+            }
+            while pending:
+                finished, pending = wait(pending, return_when=FIRST_EXCEPTION)
+                for future in finished:
+                    error = future.exception()
+                    if error is not None:
+                        for other in pending:
+                            other.cancel()
+                        raise error
+                    yield future.result()
+
+
+def _prune_cache(cache_dir: Path, used_keys: set[str]) -> None:
+    """Keep the cache to what the latest build used, so it cannot grow without bound."""
+    if not cache_dir.exists():
+        return
+    for cached in cache_dir.glob("*.pdf"):
+        if cached.stem not in used_keys:
+            cached.unlink(missing_ok=True)
+    for partial in cache_dir.glob("*.part"):
+        partial.unlink(missing_ok=True)

@@ -1,0 +1,181 @@
+"""Hostile author text: injection payloads, and one content item of every kind with every field full of them."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from pathlib import Path
+from types import UnionType
+from typing import Annotated, Literal, Union, get_args, get_origin
+
+import yaml
+from pydantic import BaseModel
+
+from hub.kinds import KINDS
+
+# Each payload names itself ("hub-NN") so that a finding says which one got through.
+PAYLOADS = [
+    '<script>alert("hub-01")</script>',
+    "<img src=x onerror=\"alert('hub-02')\">",
+    "<svg onload=\"alert('hub-03')\">",
+    '<svg><script>alert("hub-04")</script></svg>',
+    "<iframe src=\"javascript:alert('hub-05')\"></iframe>",
+    "<iframe srcdoc=\"<script>alert('hub-06')</script>\"></iframe>",
+    "<object data=\"javascript:alert('hub-07')\"></object>",
+    "<embed src=\"javascript:alert('hub-08')\">",
+    "[click hub-09](javascript:alert('hub-09'))",
+    "[click hub-10](JaVaScRiPt:alert('hub-10'))",
+    "[click hub-11](data:text/html;base64,PHNjcmlwdD5hbGVydCgnaHViLTExJyk8L3NjcmlwdD4=)",
+    "<a href=\"javascript:alert('hub-12')\">hub-12</a>",
+    "Text hub-13 { onclick=\"alert('hub-13')\" }",
+    "**bold hub-14** {: onmouseover=\"alert('hub-14')\" }",
+    "{{ 7*7 }} {% if true %}hub-15{% endif %}",
+    "&lt;script&gt;alert('hub-16')&lt;/script&gt;",
+    "&#60;script&#62;alert('hub-17')&#60;/script&#62;",
+    "<a href=\"&#106;avascript:alert('hub-18')\">hub-18</a>",
+    "<details open ontoggle=\"alert('hub-19')\">hub-19</details>",
+    "<style>body{background:url(\"javascript:alert('hub-20')\")}</style>",
+    "<math><mtext><table><mglyph><style><img src=x onerror=\"alert('hub-21')\">",
+    "\"><script>alert('hub-22')</script>",
+    "'><img src=x onerror=alert('hub-23')>",
+    "</textarea></title><script>alert('hub-24')</script>",
+    "<!--<img src=\"--><img src=x onerror=alert('hub-25')//\">",
+    "[hub-26](<javascript:alert('hub-26')>)",
+    "<base href=\"javascript:alert('hub-27')//\">",
+    '<meta http-equiv="refresh" content="0;url=javascript:alert(\'hub-28\')">',
+    "<form action=\"javascript:alert('hub-29')\"><button>hub-29</button></form>",
+    "<a href=\"vbscript:msgbox('hub-30')\">hub-30</a>",
+    "see [hub-31][x]\n\n[x]: javascript:alert('hub-31')",
+    "<x onclick=alert('hub-32')>hub-32</x>",
+    "Front\n---\ninjected: hub-33\n---\n<script>alert('hub-33')</script>",
+    "\\u003cscript\\u003ealert('hub-34')\\u003c/script\\u003e",
+    '<a href="https://example.org" onmouseover="alert(\'hub-35\')">hub-35</a>',
+    '${alert("hub-36")} `<script>alert("hub-37")</script>`',
+]
+
+PREFIX = "hostile-"
+SOURCE_ID = "hostile-source"
+
+
+def item_id(kind_name: str) -> str:
+    return PREFIX + kind_name
+
+
+class _Filler:
+    """Builds valid content in which every text field holds the next payload."""
+
+    def __init__(self) -> None:
+        self._payloads = itertools.cycle(PAYLOADS)
+        self._points = itertools.count(1)
+
+    def text(self) -> str:
+        return next(self._payloads)
+
+    def value(self, annotation: object, name: str) -> object:
+        special = {
+            "themes": ["values"],
+            "see_also": [item_id("guidance")],
+            "scenarios": [item_id("scenario")],
+            "worksheets": [item_id("worksheet")],
+            "exercises": [item_id("exercise")],
+            "compare_with": [],
+            "key": f"point-{next(self._points)}",
+            "document": SOURCE_ID,
+            "number": "90",
+            "part": "1",
+            "minutes": "30",
+            "blank_rows": "2",
+            "scale_max": "10",
+            "at_least": "true",
+            "ordered": "true",
+            "start": "09:30",
+            "after": item_id("exercise"),
+            "url": "https://example.org/",
+        }
+        if name in special:
+            return special[name]
+        return self.fill(annotation)
+
+    def fill(self, annotation: object) -> object:
+        origin, args = get_origin(annotation), get_args(annotation)
+        if origin is Annotated:
+            return self.fill(args[0])
+        if annotation is str:
+            return self.text()
+        if origin is Literal:
+            return args[0]
+        if origin in (Union, UnionType):
+            return self.fill(next(arm for arm in args if arm is not type(None)))
+        if origin is list:
+            return self.entries(args[0])
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            return self.model(annotation)
+        raise TypeError(f"no filler for {annotation!r}")
+
+    def entries(self, annotation: object) -> list:
+        """Three entries; for a union, entries of every arm (one block of each type)."""
+        inner = get_args(annotation)[0] if get_origin(annotation) is Annotated else annotation
+        if get_origin(inner) in (Union, UnionType):
+            arms = get_args(inner)
+            return [self.fill(arm) for arm in (*arms, arms[0])] if len(arms) == 2 else [self.fill(a) for a in arms]
+        return [self.fill(annotation) for _ in range(3)]
+
+    def model(self, model: type[BaseModel]) -> dict:
+        data = {}
+        for name, info in model.model_fields.items():
+            annotation = Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation
+            data[name] = self.value(annotation, name)
+        return data
+
+
+def hostile_items() -> dict[str, dict]:
+    """``content/<folder>/<id>.yml`` → data, one item per kind."""
+    filler = _Filler()
+    items = {}
+    for kind in KINDS.values():
+        data = filler.model(kind.schema)
+        if kind.name == "pack":  # a break must come between two exercises
+            data["exercises"] = [item_id("exercise"), "exercise-1-defining-the-approach"]
+            data["breaks"] = data["breaks"][:1]
+        if kind.name == "exercise":
+            data["training_materials"] = [block for block in data["training_materials"] if block["type"] != "table"]
+        for table in _tables(data):
+            table["rows"] = [row[: len(table["header"])] for row in table["rows"]]
+        if data.get("see_also") == [item_id(kind.name)]:
+            data["see_also"] = [item_id("scenario")]
+        items[f"content/{kind.folder}/{item_id(kind.name)}.yml"] = data
+    return items
+
+
+def _tables(data: object) -> Iterator[dict]:
+    if isinstance(data, dict):
+        if "header" in data and "rows" in data:
+            yield data
+        for value in data.values():
+            yield from _tables(value)
+    elif isinstance(data, list):
+        for value in data:
+            yield from _tables(value)
+
+
+def write_hostile_content(project: Path) -> dict[str, dict]:
+    """Add a hostile source document and one hostile item of every kind to the project's content."""
+    items = hostile_items()
+    for relative, data in items.items():
+        (project / relative).parent.mkdir(parents=True, exist_ok=True)
+        (project / relative).write_text(dump(data), encoding="utf-8")
+    source = {
+        SOURCE_ID: {
+            "title": PAYLOADS[0],
+            "publisher": PAYLOADS[1],
+            "date": PAYLOADS[21],
+            "licence": {"name": PAYLOADS[23], "url": "https://example.org/licence"},
+        }
+    }
+    with open(project / "content/sources.yml", "a", encoding="utf-8") as sources:
+        sources.write(dump(source))
+    return items
+
+
+def dump(data: object) -> str:
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000)

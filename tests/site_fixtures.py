@@ -1,0 +1,42 @@
+"""Browser fixtures for the site's tests: one Chromium and one local web server per module.
+
+Load with ``pytest_plugins = ["site_fixtures"]``; the server serves the
+session's built site (the ``built`` fixture of conftest.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+from site_browser import ARGS, CHROMIUM, serve
+
+
+@pytest.fixture(scope="module")
+def site_url(built: Path) -> Iterator[str]:
+    server, url = serve(built / "site")
+    yield url
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    """A desktop-sized page that fails the test on any JavaScript error."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    context.close()
+    assert errors == []

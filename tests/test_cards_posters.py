@@ -1,0 +1,234 @@
+"""Card decks (sheets for a guillotine, backs for duplex) and posters (one A4 or A3 page, large text)."""
+
+from __future__ import annotations
+
+import html
+import re
+import subprocess
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from pypdf import PdfReader
+
+from conftest import REPO
+from hub.content import load_library
+from hub.decks import MM_PER_PT, Deck, TextMeasure, fit_card, plain, plan_decks, plan_posters, split_text
+
+A4_PT = (595.28, 841.89)
+A3_PT = (841.89, 1190.55)
+DECK_NAMES = [
+    "questions-for-supervision",
+    "questions-for-partners",
+    "conversational-traps",
+    "exploratory-questions",
+    "positive-risk-principles",
+    "recording-principles",
+    "scenarios",
+]
+
+
+@pytest.fixture(scope="module")
+def decks() -> dict[str, Deck]:
+    return {deck.name: deck for deck in plan_decks(load_library(REPO))}
+
+
+def words_by_page(pdf: Path) -> list[list[tuple[float, float, float, float, str]]]:
+    """Each page's words with their boxes, in millimetres from the top left."""
+    done = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True)
+    pages = []
+    for page in re.findall(r"<page [^>]*>(.*?)</page>", done.stdout, re.S):
+        words = []
+        for x0, y0, x1, y1, word in re.findall(
+            r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', page
+        ):
+            box = tuple(float(n) * MM_PER_PT for n in (x0, y0, x1, y1))
+            words.append((*box, html.unescape(word)))
+        pages.append(words)
+    return pages
+
+
+def pdf_text(pdf: Path) -> str:
+    done = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True)
+    return " ".join(done.stdout.split())
+
+
+def letters(text: str) -> Counter[str]:
+    return Counter(char for char in text if not char.isspace())
+
+
+def test_there_is_a_deck_for_each_set_of_cards_the_sources_hold(decks: dict[str, Deck]) -> None:
+    assert list(decks) == DECK_NAMES
+    counts = {name: len({card.heading or card.text for card in deck.cards if "(continued)" not in card.heading})
+              for name, deck in decks.items()}  # fmt: skip
+    assert counts == {
+        "questions-for-supervision": 24,
+        "questions-for-partners": 7,
+        "conversational-traps": 7,
+        "exploratory-questions": 8,
+        "positive-risk-principles": 12,
+        "recording-principles": 12,
+        "scenarios": 5,
+    }
+
+
+@pytest.mark.parametrize("name", DECK_NAMES)
+def test_every_card_holds_all_its_text_inside_its_own_edges(built: Path, decks: dict[str, Deck], name: str) -> None:
+    deck = decks[name]
+    card = deck.card
+    pdf = built / "site/pdf" / f"cards-{name}.pdf"
+    reader = PdfReader(pdf)
+    sheets = deck.sheets
+    assert len(reader.pages) == 2 * len(sheets)
+    for page in reader.pages:
+        assert (round(float(page.mediabox.width), 2), round(float(page.mediabox.height), 2)) == A4_PT
+    pages = words_by_page(pdf)
+    for sheet_index, sheet in enumerate(sheets):
+        fronts = pages[2 * sheet_index]
+        expected_slots = min(card.per_sheet, len(deck.cards) - sheet_index * card.per_sheet)
+        assert len(sheet.fronts) == expected_slots
+        found: dict[tuple[float, float], list[str]] = {}
+        for x0, y0, x1, y1, word in fronts:
+            if y0 > card.grid_bottom:  # the sheet's footer, under the cards
+                continue
+            holders = [
+                (placed.x, placed.y)
+                for placed in sheet.fronts
+                if placed.x + card.padding - 0.5 <= x0
+                and x1 <= placed.x + card.width - card.padding + 0.5
+                and placed.y + card.padding - 1.0 <= y0
+                and y1 <= placed.y + card.height - card.padding + 1.0
+            ]
+            assert len(holders) == 1, f"{name}: '{word}' at {x0:.1f},{y0:.1f} mm is not inside one card's text area"
+            found.setdefault(holders[0], []).append(word)
+        assert len(found) == expected_slots, f"{name}: sheet {sheet.number} should show {expected_slots} cards"
+        for placed in sheet.fronts:
+            c = placed.card
+            expected = f"{c.kicker} {c.number}/{len(deck.cards)} {c.heading} {plain(c.text)}"
+            assert letters(" ".join(found[(placed.x, placed.y)])) == letters(expected), (name, c.number)
+
+
+@pytest.mark.parametrize("name", DECK_NAMES)
+def test_backs_mirror_fronts_for_long_edge_duplex(built: Path, decks: dict[str, Deck], name: str) -> None:
+    deck = decks[name]
+    card = deck.card
+    pages = words_by_page(built / "site/pdf" / f"cards-{name}.pdf")
+    page_width = 210.0
+    for sheet_index in range(len(deck.sheets)):
+        fronts, backs = pages[2 * sheet_index], pages[2 * sheet_index + 1]
+
+        def numbers_at(words: list, pattern: str) -> dict[tuple[int, int], int]:
+            text_by_cell: dict[tuple[int, int], list[str]] = {}
+            for x0, y0, _, _, word in words:
+                if y0 < card.grid_bottom:
+                    cell = (int((x0 - card.left) // card.width), int((y0 - card.top) // card.height))
+                    text_by_cell.setdefault(cell, []).append(word)
+            return {
+                cell: int(m.group(1)) for cell, ws in text_by_cell.items() if (m := re.search(pattern, " ".join(ws)))
+            }
+
+        front_numbers = numbers_at(fronts, r"\b(\d+)/\d+\b")
+        back_numbers = numbers_at(backs, r"Card (\d+) of \d+")
+        assert front_numbers and len(back_numbers) == len(front_numbers)
+        assert card.left == pytest.approx(page_width - card.left - card.columns * card.width)  # centred across
+        mirrored = {(card.columns - 1 - column, row): number for (column, row), number in front_numbers.items()}
+        assert back_numbers == mirrored
+        assert deck.title.split()[-1] in {word for *_, word in backs}
+
+
+@pytest.mark.parametrize("name", ["questions-for-supervision", "scenarios"])
+def test_crop_marks_show_every_cut(built: Path, decks: dict[str, Deck], tmp_path: Path, name: str) -> None:
+    card = decks[name].card
+    dpi = 150
+    pdf = built / "site/pdf" / f"cards-{name}.pdf"
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", str(dpi), "-f", "1", "-l", "1", str(pdf), str(tmp_path / "sheet")], check=True
+    )
+    image = Image.open(next(tmp_path.glob("sheet*.png"))).convert("L")
+
+    def dark_near(x_mm: float, y_mm: float) -> bool:
+        x, y = round(x_mm / 25.4 * dpi), round(y_mm / 25.4 * dpi)
+        return min(image.getpixel((x + dx, y + dy)) for dx in (-1, 0, 1) for dy in (-1, 0, 1)) < 128
+
+    xs, ys = card.cut_lines()
+    assert len(xs) == card.columns + 1 and len(ys) == card.rows + 1
+    for x in xs:
+        assert dark_near(x, ys[0] - 6) and dark_near(x, ys[-1] + 6), x
+        assert not dark_near(x + 2, ys[0] - 6)
+    for y in ys:
+        assert dark_near(xs[0] - 6, y) and dark_near(xs[-1] + 6, y), y
+
+
+def test_long_texts_are_shrunk_or_split_never_overflowing() -> None:
+    measure = TextMeasure()
+    assert measure.lines("one two three", 10, 1000) == 1
+    assert measure.lines("a " * 200, 12, 50) > 5
+    assert measure.lines("Supercalifragilisticexpialidocious", 30, 20) is None
+    from hub.decks import SMALL_CARD
+
+    long_text = " ".join(f"Sentence number {n} says something about outcomes." for n in range(30))
+    assert fit_card("Kicker", "Heading", long_text, SMALL_CARD) is None
+    parts = split_text(long_text, 3)
+    assert len(parts) == 3 and " ".join(parts) == long_text
+    assert all(part.endswith(".") for part in parts)
+
+
+POSTERS = [
+    ("service-led-and-outcomes-focused-iriss-2010", "Service-led", "Outcomes-focused"),
+    ("service-led-and-outcomes-focused-pon-2016", "Key feature", "Practitioner"),
+    ("service-led-and-outcomes-focused-pon-2022", "Key feature", "Recording"),
+    ("from-personal-to-national-outcomes", "Outcome level", "National"),
+    ("principles-underpinning-practice", "Integrity", "Clarity"),
+]
+
+
+def text_sizes(pdf: Path) -> Counter[float]:
+    """Characters of text by font size in points."""
+    sizes: Counter[float] = Counter()
+
+    def visit(text: str, cm: list, tm: list, font: object, size: float) -> None:
+        if text.strip():
+            scale = (tm[0] ** 2 + tm[1] ** 2) ** 0.5 * (cm[0] ** 2 + cm[1] ** 2) ** 0.5
+            sizes[round(size * scale, 1)] += len(text.strip())
+
+    PdfReader(pdf).pages[0].extract_text(visitor_text=visit)
+    return sizes
+
+
+@pytest.mark.parametrize(("item_id", "first", "last"), POSTERS)
+@pytest.mark.parametrize(("paper", "points", "smallest"), [("a4", A4_PT, 12.0), ("a3", A3_PT, 16.0)])
+def test_posters_fill_one_page_of_their_paper_with_large_text(
+    built: Path, item_id: str, first: str, last: str, paper: str, points: tuple[float, float], smallest: float
+) -> None:
+    pdf = built / "site/pdf" / f"poster-{item_id}-{paper}.pdf"
+    reader = PdfReader(pdf)
+    assert len(reader.pages) == 1
+    size = sorted(round(float(n), 2) for n in reader.pages[0].mediabox.upper_right)
+    assert size == sorted(points)
+    sizes = text_sizes(pdf)
+    body = max(sizes, key=lambda s: sizes[s])  # the size most of the text is set in
+    assert body >= smallest, sizes
+    assert sum(count for s, count in sizes.items() if s >= smallest) > 0.6 * sum(sizes.values())
+    text = pdf_text(pdf)
+    assert first in text and last in text and "Source:" in text
+
+
+def test_posters_keep_every_cell_and_are_linked_from_their_pages(built: Path) -> None:
+    library = load_library(built)
+    for poster in plan_posters(library):
+        text = pdf_text(built / "site" / poster.pdf_path)
+        cells = (
+            [cell for row in poster.table.rows for cell in row] if poster.table else [p.text for p in poster.principles]
+        )
+        missing = letters(" ".join(plain(cell) for cell in cells)) - letters(text)
+        assert not missing, (poster.pdf_path, missing)
+        page = built / "site" / poster.entry.kind.folder / poster.entry.id / "index.html"
+        assert f'href="../../{poster.pdf_path}"' in page.read_text(encoding="utf-8")
+
+
+def test_each_deck_is_linked_from_the_pages_of_what_is_on_it(built: Path, decks: dict[str, Deck]) -> None:
+    for deck in decks.values():
+        for entry in deck.entries:
+            page = built / "site" / entry.kind.folder / entry.id / "index.html"
+            assert f'href="../../{deck.pdf_path}"' in page.read_text(encoding="utf-8"), (deck.name, entry.id)

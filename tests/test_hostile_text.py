@@ -1,0 +1,163 @@
+"""Hostile author text, in every field of every kind, never becomes live markup: not in the pages (checked
+with lxml and in Chromium), not in the page titles and navigation MkDocs makes from front matter, not in
+search results, and not in the PDFs, which show it as plain text."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import lxml.html
+import pytest
+from hostile import PAYLOADS, PREFIX, item_id, write_hostile_content
+from playwright.sync_api import Browser, sync_playwright
+from site_browser import ARGS, CHROMIUM, serve
+from test_pdf_safety import embedded_things
+
+from conftest import copy_project, run_build
+from hub.kinds import KINDS
+from hub.yamlload import load_yaml
+
+DANGEROUS_TAGS = {"iframe", "object", "embed", "frame", "frameset", "applet", "base", "portal", "meta-refresh"}
+URL_ATTRIBUTES = {"href", "src", "action", "formaction", "data", "poster", "srcdoc", "xlink:href", "background", "cite"}
+
+
+@pytest.fixture(scope="module")
+def hostile_project(built: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("hostile") / "project")
+    shutil.copytree(built / ".cache", project / ".cache")
+    write_hostile_content(project)
+    result = run_build(project, "build")
+    assert result.code == 0, result.stderr
+    return project
+
+
+def live_markup(html: str) -> list[str]:
+    """Elements and attributes in a page that could run script, load a frame or navigate on their own."""
+    found = []
+    for element in lxml.html.document_fromstring(html).iter():
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if tag == "meta" and element.get("http-equiv", "").lower() == "refresh":
+            tag = "meta-refresh"
+        if tag in DANGEROUS_TAGS:
+            found.append(f"<{tag}>")
+        if tag in ("script", "style") and re.search(r"hub-\d\d|alert\(", element.text or ""):
+            found.append(f"<{tag}>{element.text[:60]}")
+        for name, value in element.attrib.items():
+            if name.lower().startswith("on"):
+                found.append(f"<{tag} {name}>")
+            compact = re.sub(r"[\s\x00-\x1f]", "", value).lower()
+            if name.lower() in URL_ATTRIBUTES and compact.startswith(("javascript:", "vbscript:", "data:")):
+                found.append(f"<{tag} {name}={value[:60]}>")
+            if name.lower() == "style" and "url(" in compact:
+                found.append(f"<{tag} style={value[:60]}>")
+    return found
+
+
+def hostile_pages(project: Path) -> list[Path]:
+    site = project / "site"
+    return [site / kind.folder / item_id(kind.name) / "index.html" for kind in KINDS.values()]
+
+
+def test_there_are_enough_payloads_and_every_kind_gets_them(hostile_project: Path) -> None:
+    assert len(PAYLOADS) >= 25
+    sources = (hostile_project / "content/sources.yml").read_text(encoding="utf-8")
+    every_item = sources + "".join(p.read_text(encoding="utf-8") for p in hostile_project.glob(f"content/*/{PREFIX}*"))
+    assert all(f"hub-{number:02}" in every_item for number in range(1, len(PAYLOADS) + 1))
+    assert all(page.is_file() for page in hostile_pages(hostile_project))
+
+
+def test_no_page_has_live_markup_that_came_from_authors(hostile_project: Path) -> None:
+    pages = sorted((hostile_project / "site").rglob("*.html"))
+    findings = {page.relative_to(hostile_project).as_posix(): live_markup(page.read_text("utf-8")) for page in pages}
+    assert {page: found for page, found in findings.items() if found} == {}
+
+
+def test_titles_show_as_written_in_the_heading_the_page_title_and_the_header(hostile_project: Path) -> None:
+    for page in hostile_pages(hostile_project):
+        kind = next(k for k in KINDS.values() if k.folder == page.parent.parent.name)
+        source = hostile_project / "content" / kind.folder / f"{item_id(kind.name)}.yml"
+        data = _data_of(source)
+        title = data["title"].strip()
+        tree = lxml.html.document_fromstring(page.read_text("utf-8"))
+        assert tree.findtext(".//title") == f"{title} - Outcomes Hub", page
+        header = tree.xpath("//*[@data-md-component='header-topic']//*[contains(@class, 'md-ellipsis')]")[0]
+        assert header.text_content().strip() == title, page
+        heading = tree.xpath("//article//h1")[0].text_content().replace("¶", "").strip()
+        shown = data["label"].strip() if kind.name == "scenario" else title  # a scenario is headed by its label
+        assert heading.endswith(" ".join(shown.split())), page
+
+
+def _data_of(source: Path) -> dict:
+    document, problems = load_yaml(source, source.name)
+    assert document is not None and not problems
+    assert isinstance(document.data, dict)
+    return document.data
+
+
+def test_the_search_index_holds_author_text_as_text(hostile_project: Path) -> None:
+    index = (hostile_project / "site/search/search_index.json").read_text(encoding="utf-8")
+    assert "<script>alert" not in index
+    assert "onerror=" not in index or "&lt;img src=x onerror=" in index
+
+
+@pytest.fixture(scope="module")
+def hostile_url(hostile_project: Path) -> Iterator[str]:
+    server, url = serve(hostile_project / "site")
+    yield url
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser
+        browser.close()
+
+
+def test_no_page_opens_a_dialog_in_chromium(hostile_project: Path, hostile_url: str, chromium: Browser) -> None:
+    site = hostile_project / "site"
+    paths = [page.relative_to(site).parent.as_posix() + "/" for page in hostile_pages(hostile_project)]
+    paths += [f"{kind.folder}/" for kind in KINDS.values()] + ["", "tags/", "sources/"]
+    context = chromium.new_context()
+    page = context.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(f"{page.url}: {dialog.message}"), dialog.dismiss()))
+    opened = []
+    for path in paths:
+        response = page.goto(hostile_url + path)
+        assert response is not None and response.ok, path
+        page.wait_for_load_state("load")
+        page.mouse.move(200, 300)  # hover handlers, had any survived
+        opened.append(path)
+    page.goto(hostile_url)
+    page.get_by_label("Search", exact=False).first.click()
+    page.locator("input.md-search__input").press_sequentially("hub", delay=20)
+    page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+    page.wait_for_timeout(500)
+    context.close()
+    assert len(opened) == len(paths)
+    assert dialogs == []
+
+
+def pdf_text(path: Path) -> str:
+    done = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True)
+    return "".join(done.stdout.split())
+
+
+def test_pdfs_show_the_payloads_as_plain_text(hostile_project: Path) -> None:
+    pdfs = sorted((hostile_project / "site/pdf").glob(f"{PREFIX}*.pdf"))
+    assert len(pdfs) >= len(KINDS)
+    for pdf in pdfs:
+        assert embedded_things(pdf) == [], pdf
+    guidance = pdf_text(hostile_project / "site/pdf" / f"{item_id('guidance')}.pdf")
+    title = _data_of(hostile_project / "content/guidance" / f"{item_id('guidance')}.yml")["title"].strip()
+    assert "".join(title.split()) in guidance
+    everything = "".join(pdf_text(pdf) for pdf in pdfs)
+    shown = [payload for payload in PAYLOADS if "".join(payload.split()) in everything]
+    assert len(shown) >= 25, [payload for payload in PAYLOADS if payload not in shown]

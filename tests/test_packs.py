@@ -1,0 +1,525 @@
+# ruff: noqa: E501  (pinned messages and agendas read best whole, one per line)
+"""Workshop packs: the shipped packs as built, packs on demand, and their exact errors."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from conftest import run_build
+from hub import cli
+from hub.content import load_library
+from hub.packs import choose_from_audit, clock, duration, plan_pack
+from hub.problems import ContentError
+from hub.schemas import Exercise
+
+SHIPPED = ("half-day-part-one", "full-day-part-two", "team-meeting-60-minutes")
+SITE_URL = "https://outcomes-hub.example.org/"
+
+# Page counts of the shipped packs as laid out today; a change here is a change a reader would see.
+PAGES = {"half-day-part-one": 8, "full-day-part-two": 17, "team-meeting-60-minutes": 6}
+
+FULL_DAY_AGENDA = [
+    ("09:30", "Exercise 3: The challenges of getting outcomes into practice", "at least 45 min", "at least 45 min"),
+    ("10:15 or later", "Exercise 4: Asking the right questions", "at least 45 min", "at least 1 h 30 min"),
+    ("11:00 or later", "Morning break", "15 min", "at least 1 h 45 min"),
+    ("11:15 or later", "Exercise 5: Brainstorming for innovative solutions", "1 h", "at least 2 h 45 min"),
+    ("12:15 or later", "Lunch", "45 min", "at least 3 h 30 min"),
+    ("13:00 or later", "Exercise 6: Risk-taking", "at least 45 min", "at least 4 h 15 min"),
+    ("13:45 or later", "Afternoon break", "15 min", "at least 4 h 30 min"),
+    ("14:00 or later", "Exercise 7: What difference has the approach made?", "at least 30 min", "at least 5 h"),
+    ("14:30 or later", "Exercise 8: What makes for effective feedback?", "at least 30 min", "at least 5 h 30 min"),
+    ("15:00 or later", "Finish", "", "at least 5 h 30 min"),
+]
+
+HALF_DAY_AGENDA = [
+    ("09:30", "Exercise 1: Defining the approach, promoting the benefits", "1 h", "1 h"),
+    ("10:30", "Break", "15 min", "1 h 15 min"),
+    ("10:45", "Exercise 2: Outcomes-focused and service-led compared", "at least 20 min", "at least 1 h 35 min"),
+    ("11:05 or later", "Finish", "", "at least 1 h 35 min"),
+]
+
+
+def pdf_pages(path: Path) -> list[str]:
+    done = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True)
+    return done.stdout.split("\f")[:-1]
+
+
+def page_body(page: str) -> str:
+    """A page's text without its running header (up to "Outcomes Hub") and footer (from its last "Source:")."""
+    start = page.index("Outcomes Hub") + len("Outcomes Hub")
+    return page[start : page.rindex("Source:")]
+
+
+def body_text(path: Path) -> str:
+    return " ".join(page_body(page) for page in pdf_pages(path))
+
+
+def squash(text: str) -> str:
+    """Text in lower case without white space or Markdown emphasis: PDF text extraction spaces words
+    unevenly, and some headings are set in capitals."""
+    return re.sub(r"\s+", "", text.replace("**", "").replace("*", "")).lower()
+
+
+def agenda_rows(library, pack_id: str) -> list[tuple[str, str, str, str]]:
+    plan = plan_pack(library.entries[pack_id].item, library)
+    rows = [(slot.start_text, slot.title, slot.length_text, slot.elapsed_text) for slot in plan.slots]
+    return [*rows, (plan.end_text, "Finish", "", plan.total_text)]
+
+
+def facilitator_texts(exercise: Exercise) -> list[str]:
+    """Passages of an exercise's facilitator's guide, in the order a pack prints them."""
+    texts = [outcome for outcome in exercise.learning_outcomes]
+    texts += [note[:80] for note in exercise.facilitator_notes]
+    texts += [step if isinstance(step, str) else step.text for step in exercise.instructions]
+    return texts
+
+
+@pytest.fixture(scope="module")
+def library(built: Path):
+    return load_library(built)
+
+
+def test_the_shipped_agendas_are_exactly_these(library) -> None:
+    assert agenda_rows(library, "full-day-part-two") == FULL_DAY_AGENDA
+    assert agenda_rows(library, "half-day-part-one") == HALF_DAY_AGENDA
+
+
+@pytest.mark.parametrize("pack_id", SHIPPED)
+def test_agenda_times_add_up(library, pack_id: str) -> None:
+    pack = library.entries[pack_id].item
+    plan = plan_pack(pack, library)
+    now, elapsed, open_ended = pack.start, 0, False
+    for slot in plan.slots:
+        assert slot.start == now
+        assert slot.may_start_later == open_ended
+        expected = (
+            slot.entry.item.time.minutes
+            if slot.entry
+            else next(b.minutes for b in pack.breaks if b.label == slot.title)
+        )
+        assert slot.minutes == expected
+        now += slot.minutes
+        elapsed += slot.minutes
+        open_ended = open_ended or slot.at_least
+        assert slot.elapsed == elapsed and slot.open_ended == open_ended
+    assert plan.end == pack.start + elapsed
+    exercise_minutes = sum(library.entries[i].item.time.minutes for i in pack.exercises)
+    assert elapsed == exercise_minutes + sum(b.minutes for b in pack.breaks) == exercise_minutes + plan.break_minutes
+    assert [slot.entry.id for slot in plan.slots if slot.entry] == pack.exercises
+
+
+@pytest.mark.parametrize("pack_id", SHIPPED)
+def test_the_pdf_agenda_is_the_plan(built: Path, library, pack_id: str) -> None:
+    text = squash(" ".join(pdf_pages(built / f"site/pdf/{pack_id}.pdf")))
+    agenda = text[text.index("timesessionlengthrunningtotal") :]
+    position = 0
+    for row in agenda_rows(library, pack_id):
+        found = agenda.index(squash("".join(row)), position)
+        position = found + 1
+
+
+def test_the_team_meeting_fits_an_hour(library) -> None:
+    plan = plan_pack(library.entries["team-meeting-60-minutes"].item, library)
+    assert (plan.start_text, plan.end_text, plan.total_text) == ("14:00", "15:00 or later", "at least 1 h")
+
+
+@pytest.mark.parametrize("pack_id", SHIPPED)
+def test_pack_pdf_pages_and_every_exercise_in_order(built: Path, library, pack_id: str) -> None:
+    pdf = built / f"site/pdf/{pack_id}.pdf"
+    assert len(pdf_pages(pdf)) == PAGES[pack_id]
+    text = squash(body_text(pdf))
+    position = 0
+    for exercise_id in library.entries[pack_id].item.exercises:
+        exercise = library.entries[exercise_id].item
+        heading = squash(f"Exercise {exercise.number}: {exercise.title}Facilitator’s guide")
+        position = text.index(heading, position)
+        for passage in facilitator_texts(exercise):
+            position = text.index(squash(passage), position)
+        position = text.index(squash("Participant materials"), position)
+        for outcome in exercise.learning_outcomes:
+            position = text.index(squash(outcome), position)
+        for block in exercise.training_materials:
+            if block.title:
+                position = text.index(squash(block.title), position)
+
+
+def test_scenarios_are_printed_once_and_referred_to_after(built: Path) -> None:
+    text = squash(body_text(built / "site/pdf/full-day-part-two.pdf"))
+    assert text.count(squash("Sandra is 24 with moderate physical disabilities")) == 1
+    assert (
+        squash(
+            "Scenario 1: Sandra, Scenario 2: Bill, Scenario 3: Helen: in the participant materials for Exercise 5, page 10."
+        )
+        in text
+    )
+
+
+def test_one_combined_checklist(built: Path) -> None:
+    pages = pdf_pages(built / "site/pdf/half-day-part-one.pdf")
+    checklist = squash(pages[1])
+    for line in [
+        "Flip chart paper (Exercises 1 and 2)",
+        "Service-led and Outcomes-focused Approaches Compared table (Exercise 2)",
+        "One copy of the participant materials for each person: Exercise 1, page 5; Exercise 2, page 8.",
+        "Refreshments for the break at 10:30.",
+    ]:
+        assert squash(line) in checklist
+    full_day = squash(pdf_pages(built / "site/pdf/full-day-part-two.pdf")[1])
+    assert squash("Materials and room preparation") in full_day and "noneneeded" not in full_day
+
+
+def test_materials_spelt_two_ways_are_one(library) -> None:
+    pack = library.entries["half-day-part-one"].item.model_copy(
+        update={
+            "exercises": ["exercise-1-defining-the-approach", "exercise-4-asking-the-right-questions"],
+            "breaks": [],
+        }
+    )
+    materials = [(item.text, item.for_text) for item in plan_pack(pack, library).materials]
+    assert materials == [
+        (
+            "PowerPoint or flip chart paper to display quotes / categories / tables or alternatively print out copies of each.",
+            "Exercise 1",
+        ),
+        ("Flip chart paper", "Exercises 1 and 4"),
+    ]
+
+
+def test_bookmarks_and_contents_agree(built: Path) -> None:
+    reader = PdfReader(built / "site/pdf/half-day-part-one.pdf")
+
+    def flatten(outline: list, depth: int = 0) -> list[tuple[int, str, int]]:
+        found = []
+        for entry in outline:
+            if isinstance(entry, list):
+                found += flatten(entry, depth + 1)
+            else:
+                found.append((depth, entry.title, reader.get_destination_page_number(entry) + 1))
+        return found
+
+    assert flatten(reader.outline) == [
+        (0, "Understanding and promoting the approach: a half-day workshop", 1),
+        (0, "Contents", 1),
+        (0, "Agenda", 1),
+        (0, "Materials and room preparation", 2),
+        (0, "Exercise 1: Defining the approach, promoting the benefits", 3),
+        (1, "Facilitator’s guide", 3),
+        (1, "Participant materials", 5),
+        (0, "Exercise 2: Outcomes-focused and service-led compared", 7),
+        (1, "Facilitator’s guide", 7),
+        (1, "Participant materials", 8),
+    ]
+    contents = [line for line in pdf_pages(built / "site/pdf/half-day-part-one.pdf")[0].splitlines() if ". ." in line]
+    listed = [(line.split(" .")[0].strip(), int(line.rsplit(" ", 1)[1])) for line in contents]
+    assert listed == [
+        ("Agenda", 1),
+        ("Materials and room preparation", 2),
+        ("Exercise 1: Defining the approach, promoting the benefits", 3),
+        ("Participant materials", 5),
+        ("Exercise 2: Outcomes-focused and service-led compared", 7),
+        ("Participant materials", 8),
+    ]
+
+
+def test_running_headers_name_the_exercise_and_the_part(built: Path) -> None:
+    pages = pdf_pages(built / "site/pdf/half-day-part-one.pdf")
+    assert pages[0].startswith("Understanding and promoting the approach: a half-day workshop")
+    assert pages[2].startswith("Exercise 1: Defining the approach, promoting the benefits · facilitator’s guide")
+    assert pages[4].startswith("Exercise 1: Defining the approach, promoting the benefits · participant materials")
+    for number, page in enumerate(pages, start=1):
+        assert f"Page {number} of {len(pages)}" in page
+
+
+def test_each_pack_has_a_page_with_its_agenda_and_a_download(built: Path, library) -> None:
+    home = (built / "site/index.html").read_text(encoding="utf-8")
+    assert re.search(r'href="packs/"[^>]*>\s*Packs\s*<', home)
+    catalogue = (built / "site/packs/index.html").read_text(encoding="utf-8")
+    for pack_id in SHIPPED:
+        assert f'href="{pack_id}/"' in catalogue
+        html = (built / f"site/packs/{pack_id}/index.html").read_text(encoding="utf-8")
+        assert f'href="../../pdf/{pack_id}.pdf"' in html and "Download the workshop pack (PDF, A4)" in html
+        for start, _, length, elapsed in agenda_rows(library, pack_id):
+            assert start.replace(" ", "\u00a0") in html and elapsed.replace(" ", "\u00a0") in html
+            assert length.replace(" ", "\u00a0") in html
+    exercise = (built / "site/exercises/exercise-8-effective-feedback/index.html").read_text(encoding="utf-8")
+    assert (
+        'href="../../packs/full-day-part-two/"' in exercise
+        and 'href="../../packs/team-meeting-60-minutes/"' in exercise
+    )
+
+
+def test_clock_and_duration() -> None:
+    assert [clock(m) for m in (0, 570, 1439)] == ["00:00", "09:30", "23:59"]
+    assert [duration(m) for m in (5, 60, 95, 330)] == ["5 min", "1 h", "1 h 35 min", "5 h 30 min"]
+
+
+# --- content errors in pack files --------------------------------------------------
+
+BAD_FIELDS = """\
+title: A pack with bad fields
+audience: Team leaders
+start: 9:30
+source: {document: iriss-leading-for-outcomes, section: Part one}
+exercises:
+  - exercise-1-defining-the-approach
+  - exercise-2-outcomes-focused-and-servce-led-compared
+breaks:
+  - after: exercise-1-defining-the-approach
+    minutes: 15
+    lable: Tea
+"""
+
+BAD_PLAN = """\
+title: A pack that contradicts itself
+audience: Team leaders
+start: "22:30"
+source: {document: iriss-leading-for-outcomes, section: Part two}
+exercises:
+  - exercise-3-challenges-of-getting-outcomes-into-practice
+  - exercise-3-challenges-of-getting-outcomes-into-practice
+  - exercise-5-brainstorming-for-innovative-solutions
+  - exercise-6-risk-taking
+breaks:
+  - after: exercise-6-risk-taking
+    minutes: 10
+  - after: exercise-5-brainstorming-for-innovative-solutions
+    minutes: 15
+  - after: exercise-5-brainstorming-for-innovative-solutions
+    minutes: 5
+  - after: exercise-4-asking-the-right-questions
+    minutes: 15
+  - after: exercise-9-feedback
+    minutes: 15
+"""
+
+
+def problems_in(project: Path, text: str) -> list[str]:
+    target = project / "content/packs/bad-pack.yml"
+    target.write_text(text, encoding="utf-8")
+    try:
+        load_library(project)
+    except ContentError as error:
+        return [str(problem) for problem in error.problems]
+    finally:
+        target.unlink()
+    return []
+
+
+def test_a_pack_file_with_bad_fields(project: Path) -> None:
+    assert problems_in(project, BAD_FIELDS) == [
+        "content/packs/bad-pack.yml:3:8: start: expected a time of day on the 24-hour clock such as 09:30, not '9:30'",
+        "content/packs/bad-pack.yml:7:5: exercises[2]: unknown exercise 'exercise-2-outcomes-focused-and-servce-led-compared'; did you mean 'exercise-2-outcomes-focused-and-service-led-compared'?",
+        "content/packs/bad-pack.yml:11:5: breaks[1].lable: unknown field 'lable'; did you mean 'label'?",
+    ]
+
+
+def test_a_pack_that_contradicts_itself(project: Path) -> None:
+    assert problems_in(project, BAD_PLAN) == [
+        "content/packs/bad-pack.yml:3:8: start: the pack would end at 02:45 the next day; start it earlier",
+        "content/packs/bad-pack.yml:7:5: exercises[2]: 'exercise-3-challenges-of-getting-outcomes-into-practice' is already in this pack at exercises[1]; an exercise runs once",
+        "content/packs/bad-pack.yml:11:12: breaks[1].after: 'exercise-6-risk-taking' is the last exercise, and a pack does not end with a break",
+        "content/packs/bad-pack.yml:15:12: breaks[3].after: there is already a break after 'exercise-5-brainstorming-for-innovative-solutions' at breaks[2]",
+        "content/packs/bad-pack.yml:17:12: breaks[4].after: 'exercise-4-asking-the-right-questions' is not one of this pack's exercises",
+        "content/packs/bad-pack.yml:19:12: breaks[5].after: unknown exercise 'exercise-9-feedback'; did you mean 'exercise-8-effective-feedback'?",
+    ]
+
+
+def test_a_bad_pack_fails_the_build_with_exit_1_and_no_traceback(project: Path) -> None:
+    (project / "content/packs/bad-pack.yml").write_text(BAD_FIELDS, encoding="utf-8")
+    result = run_build(project, "check")
+    assert result.code == 1 and "Traceback" not in result.stderr
+    assert result.stderr.endswith("3 problems found; nothing was written.\n")
+
+
+# --- packs on demand ----------------------------------------------------------------
+
+
+def test_a_pack_of_chosen_exercises(project: Path, tmp_path: Path) -> None:
+    out = tmp_path / "pack.pdf"
+    result = run_build(
+        project, "pack", "--exercise", "exercise-3-challenges-of-getting-outcomes-into-practice",
+        "--exercise", "7", "--exercise", "8", "--start", "13:30", "--break-after", "3:15",
+        "--title", "An afternoon on progress", "-o", str(out),
+    )  # fmt: skip
+    assert (result.code, result.stderr) == (0, "")
+    assert result.stdout == f"Wrote {out}: 3 exercises, 13:30 to 15:30 or later (at least 2 h).\n"
+    reader = PdfReader(out)
+    assert reader.metadata.title == "An afternoon on progress (workshop pack)"
+    text = squash(" ".join(pdf_pages(out)))
+    for row in ["13:30", "Exercise 3: The challenges of getting outcomes into practice", "at least 45 min",
+                "14:15 or later", "Break", "15 min", "14:30 or later", "Exercise 7", "15:00 or later", "Exercise 8",
+                "15:30 or later", "Finish", "at least 2 h"]:  # fmt: skip
+        assert squash(row) in text
+    assert text.index(squash("Exercise 7: What difference")) < text.index(squash("Exercise 8: What makes"))
+    assert (
+        squash(
+            "Source: Leading for outcomes: a guide, Iriss (Institute for Research and Innovation in Social Services), 2010: Exercises 3, 7 and 8."
+        )
+        in text
+    )
+
+
+RATINGS = """\
+Understanding outcomes and the outcomes-focused approach: 3
+Understanding the benefits of the approach: 1
+Addressing the challenges: 5
+How to listen and communicate effectively to identify outcomes: 4
+How to implement the approach and engage in supported risk-taking: 4
+Understanding the difference you have made using an outcomes-focused approach: 2
+How to sustain progress and momentum in an outcomes-focused approach: 3
+"""
+
+
+def test_a_pack_from_the_training_priorities_audit(project: Path, tmp_path: Path) -> None:
+    ratings = tmp_path / "ratings.yml"
+    ratings.write_text(RATINGS, encoding="utf-8")
+    out = tmp_path / "priorities.pdf"
+    result = run_build(project, "pack", "--audit", str(ratings), "--minutes", "180", "-o", str(out))
+    assert (result.code, result.stderr) == (0, "")
+    assert result.stdout.splitlines() == [
+        f"Chosen from {ratings} for the needs rated highest, within 3 h:",
+        "  Exercise 3: The challenges of getting outcomes into practice (at least 45 min), for 'Addressing the challenges' (rated 5)",
+        "  Exercise 4: Asking the right questions (at least 45 min), for 'How to listen and communicate effectively to identify outcomes' (rated 4)",
+        "  Exercise 5: Brainstorming for innovative solutions (1 h), for 'How to implement the approach and engage in supported risk-taking' (rated 4)",
+        "  Exercise 8: What makes for effective feedback? (at least 30 min), for 'How to sustain progress and momentum in an outcomes-focused approach' (rated 3)",
+        "Left out:",
+        "  Exercise 6: Risk-taking (at least 45 min), for 'How to implement the approach and engage in supported risk-taking' (rated 4): it does not fit; only 30 min of the 3 h is left",
+        "  Exercise 1: Defining the approach, promoting the benefits (1 h), for 'Understanding outcomes and the outcomes-focused approach' (rated 3): it does not fit; only 30 min of the 3 h is left",
+        "  Exercise 7: What difference has the approach made? (at least 30 min), for 'Understanding the difference you have made using an outcomes-focused approach' (rated 2): it does not fit; all 3 h is taken",
+        "  'Understanding the benefits of the approach' (rated 1): rated low, so not a training priority",
+        f"Wrote {out}: 4 exercises, 09:30 to 12:30 or later (at least 3 h).",
+    ]
+    text = squash(body_text(out))
+    library = load_library(project)
+    exercises = [library.entries[e].item for e in library.entries if e.startswith("exercise-")]
+    headings = {e.number: squash(f"Exercise {e.number}: {e.title}Facilitator’s guide") for e in exercises}
+    positions = [text.index(headings[number]) for number in (3, 4, 5, 8)]
+    assert positions == sorted(positions)
+    assert not any(headings[number] in text for number in (1, 2, 6, 7))
+
+
+def test_audit_choice_takes_the_highest_rated_needs_first(library) -> None:
+    audit = library.entries["training-priorities"].item
+    everything = choose_from_audit(audit, [5] * 7, 24 * 60, library)
+    assert [e.item.number for e in everything.exercises] == [1, 3, 4, 5, 6, 7, 8]
+    assert everything.left_out == ()
+    tight = choose_from_audit(audit, [2, 2, 2, 2, 2, 2, 5], 50, library)
+    assert [e.item.number for e in tight.exercises] == [8]
+    assert tight.minutes_used == 30
+
+
+BAD_RATINGS = """\
+Understanding outcomes and the outcomes-focused approach: 3
+Understandng the benefits of the approach: 1
+Addressing the challenges: high
+How to listen and communicate effectively to identify outcomes: 6
+How to implement the approach and engage in supported risk-taking: 4
+Understanding the difference you have made using an outcomes-focused approach: 2
+"""
+
+
+def test_bad_ratings_are_content_errors(project: Path, tmp_path: Path) -> None:
+    ratings = tmp_path / "ratings.yml"
+    ratings.write_text(BAD_RATINGS, encoding="utf-8")
+    result = run_build(project, "pack", "--audit", str(ratings), "--minutes", "90", "-o", str(tmp_path / "x.pdf"))
+    assert result.code == 1
+    assert result.stderr.splitlines() == [
+        f"{ratings}:1:1: How to sustain progress and momentum in an outcomes-focused approach: is not rated; give it a rating from 1 (low) to 5 (high)",
+        f"{ratings}:1:1: Understanding the benefits of the approach: is not rated; give it a rating from 1 (low) to 5 (high)",
+        f"{ratings}:2:1: Understandng the benefits of the approach: unknown need; did you mean 'Understanding the benefits of the approach'?",
+        f"{ratings}:3:28: Addressing the challenges: expected a rating from 1 (low) to 5 (high), not 'high'",
+        f"{ratings}:4:65: How to listen and communicate effectively to identify outcomes: expected a rating from 1 (low) to 5 (high), not '6'",
+        "5 problems found; nothing was written.",
+    ]
+    assert not (tmp_path / "x.pdf").exists()
+
+
+USAGE = "usage: build.py pack [-h] (--exercise ID | --audit RATINGS.yml) [--minutes N]"
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        ([], "one of the arguments --exercise --audit is required"),
+        (
+            ["--exercise", "exercise-9-feedback"],
+            "argument --exercise: unknown exercise 'exercise-9-feedback'; did you mean 'exercise-8-effective-feedback'?",
+        ),
+        (
+            ["--exercise", "brainstorm"],
+            "argument --exercise: unknown exercise 'brainstorm' (give an exercise's id, or its number)",
+        ),
+        (
+            ["--exercise", "1", "--start", "9:30"],
+            "argument --start: expected a time of day on the 24-hour clock such as 09:30, not '9:30'",
+        ),
+        (
+            ["--exercise", "1", "--exercise", "2", "--break-after", "1"],
+            "argument --break-after: expected EXERCISE:MINUTES such as 3:15 or exercise-3-challenges-of-getting-outcomes-into-practice:15 (at most 180 minutes), not '1'",
+        ),
+        (
+            ["--exercise", "1", "--exercise", "2", "--break-after", "2:15"],
+            "argument --break-after: 'exercise-2-outcomes-focused-and-service-led-compared' is the last exercise, and a pack does not end with a break",
+        ),
+        (
+            ["--exercise", "1", "--exercise", "2", "--break-after", "3:15"],
+            "argument --break-after: 'exercise-3-challenges-of-getting-outcomes-into-practice' is not one of this pack's exercises",
+        ),
+        (
+            ["--exercise", "1", "--exercise", "1"],
+            "argument --exercise: 'exercise-1-defining-the-approach' is already in this pack at exercises[1]; an exercise runs once",
+        ),
+        (
+            ["--exercise", "1", "--minutes", "60"],
+            "argument --minutes: goes with --audit; with --exercise the exercises set the time",
+        ),
+        (
+            ["--audit", "ratings.yml"],
+            "argument --minutes: is needed with --audit: how many minutes may the workshop take?",
+        ),
+        (
+            ["--audit", "ratings.yml", "--minutes", "60", "--break-after", "3:15"],
+            "argument --break-after: goes with --exercise; with --audit the exercises are chosen for you",
+        ),
+        (
+            ["--audit", "no-such-ratings.yml", "--minutes", "60"],
+            "argument --audit: cannot read 'no-such-ratings.yml': no such file",
+        ),
+        (
+            ["--audit", "ratings.yml", "--minutes", "15"],
+            "argument --minutes: no exercise fits in 15 min; the shortest the ratings point to needs 30 min",
+        ),
+        (["--exercise", "1", "--title", " "], "argument --title: must not be empty"),
+        (["--exercise", "1", "--paper", "a5"], "argument --paper: invalid choice: 'a5' (choose from 'a4', 'letter')"),
+        (["--exercise", "1", "--audience", ""], "argument --audience: must not be empty"),
+    ],
+)
+def test_bad_pack_arguments_are_usage_errors(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    arguments: list[str],
+    message: str,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "ratings.yml").write_text(RATINGS.replace(": 1\n", ": 5\n"), encoding="utf-8")
+    with pytest.raises(SystemExit) as stopped:
+        cli.main(["pack", *arguments, "-o", "out.pdf"])
+    assert stopped.value.code == 2
+    lines = capsys.readouterr().err.splitlines()
+    assert lines[0] == USAGE
+    assert lines[-1] == f"build.py pack: error: {message}"
+    assert not (tmp_path / "out.pdf").exists()
+
+
+def test_a_usage_error_exits_2_without_a_traceback(project: Path) -> None:
+    result = run_build(project, "pack", "--exercise", "9", "-o", "out.pdf")
+    assert result.code == 2 and "Traceback" not in result.stderr
+    assert result.stderr.endswith(
+        "build.py pack: error: argument --exercise: unknown exercise '9' (give an exercise's id, or its number)\n"
+    )

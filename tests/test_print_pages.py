@@ -1,0 +1,204 @@
+"""What every printed page of every PDF carries, and how every PDF is made.
+
+Every page: a QR code and short link to the item's page on the site, the
+source and licence, and the build date. Every PDF: tagged (PDF/UA-1), titled,
+with bookmarks and embedded fonts, byte-identical when built again, and on
+A4 unless US Letter or large print is asked for.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from conftest import EPOCH, run_build
+from hub import cli, pipeline
+from hub.pdf import Printer
+from hub.render import Paper
+
+SITE_URL = "https://outcomes-hub.example.org/"
+BUILD_DATE = "Printed from Outcomes Hub on 1 January 2026"
+A4 = (595, 842)
+LETTER = (612, 792)
+
+
+def pdfs(built: Path) -> list[Path]:
+    found = sorted((built / "site/pdf").glob("*.pdf"))
+    assert len(found) > 100
+    return found
+
+
+# A PDF from each print template: the handout of every kind, both exercise handouts, worksheets
+# printable and fillable, the culture star, card decks, posters on A4 and A3, and a workshop pack.
+ONE_OF_EACH = [
+    "exercise-1-defining-the-approach-facilitator.pdf", "exercise-1-defining-the-approach-participant.pdf",
+    "exercise-3-challenges-of-getting-outcomes-into-practice-worksheet.pdf",
+    "exercise-3-challenges-of-getting-outcomes-into-practice-worksheet-fillable.pdf",
+    "sandra.pdf", "catriona.pdf", "what-are-personal-outcomes.pdf", "conversational-traps.pdf",
+    "exploratory-questions.pdf", "service-led-and-outcomes-focused-pon-2022.pdf", "culture-review.pdf",
+    "culture-review-fillable.pdf", "training-priorities.pdf", "culture-star.pdf", "culture-star-fillable.pdf",
+    "personal-outcomes-quiz.pdf", "cards-scenarios.pdf", "poster-principles-underpinning-practice-a4.pdf",
+    "poster-service-led-and-outcomes-focused-iriss-2010-a3.pdf", "half-day-part-one.pdf",
+]  # fmt: skip
+
+
+def page_texts(pdf: Path) -> list[str]:
+    done = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True)
+    return [" ".join(page.split()) for page in done.stdout.split("\f")[:-1]]
+
+
+def qr_codes_by_page(pdf: Path, folder: Path) -> list[list[str]]:
+    """What the QR codes on each page say, read from the page drawn at 200 dpi."""
+    prefix = folder / pdf.stem
+    subprocess.run(["pdftoppm", "-r", "200", "-png", str(pdf), str(prefix)], check=True)
+    found = []
+    for image in sorted(folder.glob(f"{pdf.stem}-*.png")):
+        done = subprocess.run(["zbarimg", "-q", "--raw", str(image)], capture_output=True, text=True, check=False)
+        found.append(done.stdout.split())
+        image.unlink()
+    return found
+
+
+def site_page(built: Path, url: str) -> Path:
+    assert url.startswith(SITE_URL), url
+    return built / "site" / url[len(SITE_URL) :] / "index.html"
+
+
+def test_every_page_of_every_pdf_names_its_source_its_link_and_the_build_date(built: Path) -> None:
+    for pdf in pdfs(built):
+        for number, text in enumerate(page_texts(pdf), start=1):
+            where = f"{pdf.name} page {number}"
+            assert "Source:" in text, where
+            assert "Licence: Creative Commons" in text or "No licence is stated" in text, where
+            assert "outcomes-hub.example.org/" in text, where
+            assert BUILD_DATE in text, where
+
+
+def test_qr_codes_on_every_page_lead_to_pages_of_the_site(built: Path, tmp_path: Path) -> None:
+    for pdf in (built / "site/pdf" / name for name in ONE_OF_EACH):
+        codes = qr_codes_by_page(pdf, tmp_path)
+        assert codes, pdf.name
+        for number, found in enumerate(codes, start=1):
+            assert len(found) == 1, f"{pdf.name} page {number}: {found}"
+            assert site_page(built, found[0]).is_file(), f"{pdf.name} page {number}: {found[0]}"
+
+
+def test_a_pack_links_its_front_pages_to_its_page_and_each_exercise_to_the_exercise(
+    built: Path, tmp_path: Path
+) -> None:
+    codes = qr_codes_by_page(built / "site/pdf/half-day-part-one.pdf", tmp_path)
+    pack = f"{SITE_URL}packs/half-day-part-one/"
+    first = f"{SITE_URL}exercises/exercise-1-defining-the-approach/"
+    second = f"{SITE_URL}exercises/exercise-2-outcomes-focused-and-service-led-compared/"
+    assert codes == [[pack]] * 2 + [[first]] * 4 + [[second]] * 2
+    texts = page_texts(built / "site/pdf/half-day-part-one.pdf")
+    assert "Online: outcomes-hub.example.org/packs/half-day-part-one/" in texts[0]
+    assert "Online: outcomes-hub.example.org/exercises/exercise-1-defining-the-approach/" in texts[2]
+    assert "Exercise one (pages 11-15)" in texts[2]
+
+
+def test_every_pdf_is_tagged_titled_bookmarked_and_embeds_its_fonts(built: Path) -> None:
+    for pdf in pdfs(built):
+        reader = PdfReader(pdf)
+        root = reader.trailer["/Root"]
+        assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"], pdf.name
+        assert root["/Lang"] == "en-GB", pdf.name
+        assert reader.metadata.title, pdf.name
+        assert reader.outline, pdf.name
+        fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+        rows = fonts.splitlines()[2:]
+        assert rows, pdf.name
+        for row in rows:
+            assert row.split()[-5] == "yes", (pdf.name, row)  # the "emb" column
+
+
+def test_pdfs_are_a4_unless_they_are_posters(built: Path) -> None:
+    for pdf in pdfs(built):
+        if "poster" in pdf.name:
+            continue
+        for page in PdfReader(pdf).pages:
+            size = sorted(round(float(side)) for side in page.mediabox[2:])
+            assert tuple(size) == A4, pdf.name
+
+
+def test_a_second_build_gives_byte_identical_pdfs(built: Path, tmp_path: Path) -> None:
+    # From the same sources as the first build (the working tree may have moved on since), without its cache.
+    again = tmp_path / "again"
+    shutil.copytree(built, again, ignore=shutil.ignore_patterns("site", ".cache", "pdf", "__pycache__"))
+    result = run_build(again, "build")
+    assert result.code == 0, result.stderr
+    first = {pdf.name: pdf.read_bytes() for pdf in pdfs(built)}
+    second = {pdf.name: pdf.read_bytes() for pdf in pdfs(again)}
+    assert first.keys() == second.keys()
+    assert [name for name in first if first[name] != second[name]] == []
+
+
+def body_sizes(pdf: Path) -> Counter[float]:
+    """How many characters of the page bodies are set at each size, in points."""
+    sizes: Counter[float] = Counter()
+    reader = PdfReader(pdf)
+    height = float(reader.pages[0].mediabox[3])
+
+    def visit(text: str, cm: list, tm: list, font: object, size: float) -> None:
+        top = height - (tm[5] * cm[3] + cm[5])
+        # Below the header, above the footer, and not the 1pt labels that only screen readers find.
+        if text.strip() and 60 < top < height - 130 and size * abs(tm[3] * cm[3]) > 1.5:
+            sizes[round(size * abs(tm[3] * cm[3]), 1)] += len(text.strip())
+
+    for page in reader.pages:
+        page.extract_text(visitor_text=visit)
+    return sizes
+
+
+@pytest.mark.parametrize("paper", [Paper("letter", False), Paper("letter", True), Paper("a4", True)])
+def test_letter_and_large_print_for_every_kind_of_handout_and_packs(
+    built: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, paper: Paper
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    _, rendered = pipeline.read_and_render(built, paper)
+    assert all(f'<html lang="en-GB" class="{paper.html_classes}">' in job.html for job in rendered.print_jobs[:5])
+    wanted = {"exercise-1-defining-the-approach-facilitator", "sandra", "culture-review", "half-day-part-one"}
+    printer = Printer(built, tmp_path / "cache")
+    for job in rendered.print_jobs:
+        name = Path(job.pdf_path).stem
+        if name not in wanted:
+            continue
+        target = tmp_path / f"{name}.pdf"
+        printer.print_pdf(job.html, target, job.label)
+        sizes = {tuple(sorted(round(float(side)) for side in page.mediabox[2:])) for page in PdfReader(target).pages}
+        assert sizes == {LETTER if paper.size == "letter" else A4}, name
+        if paper.large_print:
+            body = body_sizes(target)
+            common = body.most_common(1)[0][0]
+            assert common >= 16, (name, body)
+            assert sum(count for size, count in body.items() if size < 14) < sum(body.values()) / 20, (name, body)
+        assert page_texts(target)[0].count(BUILD_DATE) == 1
+
+
+def test_build_and_pack_take_the_paper_options(monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: list[Paper] = []
+
+    def fake_build(project: Path, progress: object = None, with_site: bool = True, paper: Paper | None = None):
+        asked.append(paper)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(pipeline, "build", fake_build)
+    assert cli.main(["build", "--paper", "Letter", "--large-print"]) == 130
+    assert cli.main(["build"]) == 130
+    assert asked == [Paper("letter", True), Paper("a4", False)]
+
+
+def test_a_pack_on_letter_in_large_print(project: Path, tmp_path: Path) -> None:
+    out = tmp_path / "large.pdf"
+    result = run_build(project, "pack", "--exercise", "8", "--paper", "letter", "--large-print", "-o", str(out))
+    assert result.code == 0, result.stderr
+    reader = PdfReader(out)
+    assert {tuple(round(float(s)) for s in page.mediabox[2:]) for page in reader.pages} == {LETTER}
+    assert body_sizes(out).most_common(1)[0][0] >= 16
+    assert os.path.getsize(out) > 0

@@ -1,0 +1,300 @@
+"""The site's tools in a real browser, used as a person would: filters, planner, audit, culture star and quiz.
+
+The planner, star and quiz are driven by the keyboard alone (focus, Tab, Enter,
+Space, arrow keys and typing); assertions are on what the page shows.
+"""
+
+from __future__ import annotations
+
+import shlex
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+from site_browser import PLANNER
+
+from hub.cli import _parser as command_line
+
+pytest_plugins = ["site_fixtures"]  # the browser, page and site_url fixtures
+
+
+EXERCISE_1 = "exercise-1-defining-the-approach"
+EXERCISE_3 = "exercise-3-challenges-of-getting-outcomes-into-practice"
+EXERCISE_8 = "exercise-8-effective-feedback"
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    """A British-English desktop page (24-hour clock in time fields) that fails on any JavaScript error."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    context.close()
+    assert errors == []
+
+
+def shown_titles(page: Page) -> list[str]:
+    return page.locator("[data-hub-catalogue] > li:visible .hub-catalogue-title").all_inner_texts()
+
+
+def press_on(page: Page, locator, *keys: str) -> None:
+    locator.focus()
+    for key in keys:
+        page.keyboard.press(key)
+
+
+# --- catalogue filters ---------------------------------------------------------
+
+
+def test_exercise_filters_narrow_the_catalogue(page: Page, site_url: str) -> None:
+    page.goto(site_url + "exercises/")
+    status = page.get_by_role("status")
+    expect(status).to_have_text("Showing all 8 exercises.")
+    page.get_by_label("Part").select_option(label="Part one")
+    expect(status).to_have_text("Showing 2 of 8 exercises.")
+    assert [title.split(":")[0] for title in shown_titles(page)] == ["Exercise 1", "Exercise 2"]
+
+    page.get_by_label("Part").select_option(label="Part two")
+    page.get_by_label("Length").select_option(label="Up to 30 minutes")
+    expect(status).to_have_text("Showing 2 of 8 exercises.")
+    assert [title.split(":")[0] for title in shown_titles(page)] == ["Exercise 7", "Exercise 8"]
+
+    page.get_by_role("button", name="Clear filters").click()
+    page.get_by_label("Theme").select_option(label="Positive risk")
+    expect(status).to_have_text("Showing 1 of 8 exercises.")
+    assert shown_titles(page) == ["Exercise 6: Risk-taking"]
+
+    page.get_by_label("Audience").select_option(label="Team leaders and their teams")
+    page.get_by_label("Length").select_option(label="Up to 20 minutes")
+    expect(status).to_have_text("Showing 0 of 8 exercises.")
+    expect(page.get_by_text("Nothing matches these filters.")).to_be_visible()
+
+    press_on(page, page.get_by_role("button", name="Clear filters"), "Enter")
+    expect(status).to_have_text("Showing all 8 exercises.")
+
+
+def test_without_javascript_the_whole_catalogue_shows_and_the_filters_stay_hidden(
+    browser: Browser, site_url: str
+) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "exercises/")
+    expect(page.locator("form[data-hub-filters]")).to_be_hidden()
+    assert len(shown_titles(page)) == 8
+    page.goto(site_url + "exercises/plan/")
+    expect(page.get_by_role("heading", name="Your session")).to_be_hidden()
+    expect(page.get_by_role("link", name="Facilitator handout (PDF)")).to_have_count(8)
+    page.goto(site_url + "quizzes/personal-outcomes-quiz/")
+    expect(page.get_by_text("Show the suggested answer")).to_have_count(25)
+    context.close()
+
+
+def test_long_catalogues_filter_by_theme(page: Page, site_url: str) -> None:
+    page.goto(site_url + "guidance/")
+    total = page.locator("[data-hub-catalogue] > li[data-themes]").count()
+    page.get_by_label("Theme").select_option(label="Positive risk")
+    shown = len(shown_titles(page))
+    assert 0 < shown < total
+    expect(page.get_by_role("status")).to_have_text(f"Showing {shown} of {total} guidance.")
+    assert "Balancing risks, rights and responsibilities (positive risk)" in shown_titles(page)
+
+
+# --- session planner -------------------------------------------------------------
+
+
+def agenda(page: Page) -> list[list[str]]:
+    rows = page.locator("[data-plan-agenda] tbody tr")
+    return [row.locator("td").all_inner_texts() for row in rows.all()]
+
+
+def test_planner_builds_an_agenda_by_keyboard_and_keeps_it_in_the_address(page: Page, site_url: str) -> None:
+    page.goto(site_url + PLANNER)
+    expect(page.get_by_text("No exercises yet")).to_be_visible()
+    press_on(page, page.get_by_label("Title"))
+    page.keyboard.type("Team day")
+    press_on(page, page.get_by_label("Start time"))
+    page.keyboard.type("1000")
+    page.keyboard.press("Tab")
+    press_on(page, page.get_by_role("button", name="Add to the session (Exercise 1:"), "Enter")
+    press_on(page, page.get_by_role("button", name="Add to the session (Exercise 3:"), "Space")
+    press_on(page, page.get_by_role("button", name="Add to the session (Exercise 8:"), "Enter")
+    expect(page.get_by_role("button", name="Remove from the session (Exercise 8:")).to_be_focused()
+
+    press_on(page, page.get_by_label("Break after Exercise 1:"), "ArrowDown", "ArrowDown", "ArrowDown")
+    expect(page.get_by_label("Break after Exercise 1:")).to_have_value("15")
+    press_on(page, page.get_by_role("button", name="Move up (Exercise 8:"), "Enter")
+    expect(page.get_by_role("button", name="Move up (Exercise 8:")).to_be_focused()
+
+    assert agenda(page) == [
+        ["10:00", "Exercise 1: Defining the approach, promoting the benefits", "1 h", "1 h"],
+        ["11:00", "Break", "15 min", "1 h 15 min"],
+        ["11:15", "Exercise 8: What makes for effective feedback?", "at least 30 min", "at least 1 h 45 min"],
+        [
+            "11:45 or later",
+            "Exercise 3: The challenges of getting outcomes into practice",
+            "at least 45 min",
+            "at least 2 h 30 min",
+        ],
+        ["12:30 or later", "Finish", "", "at least 2 h 30 min"],
+    ]
+    expect(page.locator("[data-plan-total]")).to_have_text(
+        "3 exercises, from 10:00 to 12:30 or later: at least 2 h 30 min in all, including 15 min of breaks."
+    )
+    command = page.locator("[data-plan-command]").inner_text()
+    assert command == (
+        f"python build.py pack --exercise {EXERCISE_1} --exercise {EXERCISE_8} --exercise {EXERCISE_3} "
+        f"--start 10:00 --break-after {EXERCISE_1}:15 --title 'Team day' -o pack.pdf"
+    )
+    arguments = command_line().parse_args(shlex.split(command)[2:])
+    assert arguments.exercise == [EXERCISE_1, EXERCISE_8, EXERCISE_3]
+    assert (arguments.start, arguments.break_after, arguments.title) == ("10:00", [f"{EXERCISE_1}:15"], "Team day")
+
+    materials = page.locator("[data-plan-materials] li").all_inner_texts()
+    assert "Challenges handout (Exercise 3)" in materials
+    assert not any(text.startswith("None needed") for text in materials)
+    handouts = page.locator("[data-plan-prints] a")
+    assert handouts.count() >= 6
+    for href in handouts.evaluate_all("links => links.map(a => a.href)"):
+        assert page.request.get(href).ok, href
+
+    shared = page.url
+    assert f"exercises={EXERCISE_1}%2C{EXERCISE_8}%2C{EXERCISE_3}" in shared
+    assert "start=10%3A00" in shared and "title=Team+day" in shared
+    page.goto(site_url)
+    page.goto(shared)
+    expect(page.get_by_label("Title")).to_have_value("Team day")
+    assert agenda(page)[2][1] == "Exercise 8: What makes for effective feedback?"
+
+    press_on(page, page.get_by_role("button", name="Remove (Exercise 1:"), "Enter")
+    expect(page.get_by_role("button", name="Remove (Exercise 8:")).to_be_focused()
+    assert agenda(page)[0][:2] == ["10:00", "Exercise 8: What makes for effective feedback?"]
+
+
+def test_exercise_pages_link_to_the_planner_with_their_exercise(page: Page, site_url: str) -> None:
+    page.goto(site_url + f"exercises/{EXERCISE_3}/")
+    page.get_by_role("link", name="Plan a session with this exercise").click()
+    expect(page.locator("[data-plan-items] > li")).to_have_count(1)
+    assert agenda(page)[0][1] == "Exercise 3: The challenges of getting outcomes into practice"
+
+
+# --- training-priorities audit ---------------------------------------------------
+
+
+def test_audit_ratings_show_priorities_and_the_exercises_for_them(page: Page, site_url: str) -> None:
+    page.goto(site_url + "audits/training-priorities/")
+    first_need = page.get_by_role("group", name="1. Understanding outcomes and the outcomes-focused approach")
+    press_on(page, first_need.get_by_role("radio", name="1 = LOW"), "Space", "ArrowRight", "ArrowRight", "ArrowRight")
+    press_on(page, first_need.get_by_role("radio", name="4"), "ArrowRight")
+    expect(first_need.get_by_role("radio", name="5 = HIGH")).to_be_checked()
+    third_need = page.get_by_role("group", name="3. Addressing the challenges")
+    press_on(page, third_need.get_by_role("radio", name="3 = MEDIUM"), "Space")
+    sixth_need = page.get_by_role("group", name="6. Understanding the difference")
+    sixth_need.get_by_role("radio", name="2", exact=True).check()
+
+    expect(page.locator("[data-audit-status]")).to_have_text(
+        "You have rated 3 of 7 needs: 1 high, 1 medium and 1 lower priorities."
+    )
+    results = page.locator("[data-audit-results]")
+    high = results.locator(".hub-audit-group", has=page.get_by_role("heading", name="High priority"))
+    expect(high).to_contain_text("Understanding outcomes and the outcomes-focused approach (rated 5 of 5)")
+    expect(high).to_contain_text("Priority sections: Part one Exercise 1")
+    expect(high.get_by_role("link", name="Exercise 1: Defining the approach, promoting the benefits")).to_be_visible()
+    medium = results.locator(".hub-audit-group", has=page.get_by_role("heading", name="Medium priority"))
+    expect(
+        medium.get_by_role("link", name="Exercise 3: The challenges of getting outcomes into practice")
+    ).to_be_visible()
+    lower = results.locator(".hub-audit-group", has=page.get_by_role("heading", name="Lower priority"))
+    expect(lower).to_contain_text("Understanding the difference you have made")
+    expect(lower.get_by_role("link")).to_have_count(0)
+    assert "ratings=5%2C0%2C3%2C0%2C0%2C2%2C0" in page.url
+
+    page.get_by_role("link", name="Plan a session with the exercises for your high and medium priorities").click()
+    expect(page.locator("[data-plan-items] > li")).to_have_count(2)
+    assert [row[1] for row in agenda(page)[:2]] == [
+        "Exercise 1: Defining the approach, promoting the benefits",
+        "Exercise 3: The challenges of getting outcomes into practice",
+    ]
+
+
+# --- culture star ------------------------------------------------------------------
+
+SCORES = {"Values": 6, "Identity": 4, "Outcomes": 7, "Strengths": 8}
+STAFF = [7, 6, 7, 8, 6, 5, 7, 8]
+
+
+def test_culture_star_draws_and_describes_two_readings_by_keyboard(page: Page, site_url: str) -> None:
+    page.goto(site_url + "stars/culture-star/")
+    expect(page.locator("[data-star-summary]")).to_have_text("Score at least three points to see your star.")
+    for point, score in SCORES.items():
+        press_on(page, page.get_by_role("combobox", name=f"{point} Now"))
+        page.keyboard.type(str(score))
+    summary = page.locator("[data-star-summary]")
+    expect(summary).to_contain_text("Now (filled shape, circles): Values 6, Identity 4, Outcomes 7, Strengths 8.")
+    expect(summary).to_contain_text("Highest: Strengths (8); lowest: Identity (4). 4 not scored yet.")
+    expect(page.locator("[data-star-command-box]")).to_be_hidden()
+
+    press_on(page, page.get_by_label("Second reading"), "Control+A")
+    page.keyboard.type("Staff")
+    rows = page.locator("table.hub-star-scores tbody tr")
+    for index, score in enumerate(STAFF):
+        press_on(page, rows.nth(index).get_by_role("combobox").nth(1))
+        page.keyboard.type(str(score))
+    for point, score in {"Learning and change": 5, "Community": 3, "Co-production": 6, "Communication": 7}.items():
+        press_on(page, page.get_by_role("combobox", name=f"{point} Now"))
+        page.keyboard.type(str(score))
+
+    chart = page.locator("[data-star-chart] svg")
+    expect(chart).to_have_attribute("role", "img")
+    expect(chart.locator(".hub-star-reading-1 circle")).to_have_count(8)
+    expect(chart.locator(".hub-star-reading-2 rect")).to_have_count(8)
+    expect(chart.locator(".hub-star-reading-2 polygon")).to_have_attribute("stroke-dasharray", "5 3")
+    top = chart.locator(".hub-star-reading-1 circle").first
+    assert (top.get_attribute("cx"), top.get_attribute("cy")) == ("0.0", "-60.0")  # Values 6 of 10, straight up
+    expect(summary).to_contain_text("Staff (dashed outline, squares): Values 7, Identity 6")
+    expect(summary).to_contain_text("Highest: Strengths and Communication (8); lowest: Community (5).")
+    command = page.locator("[data-star-command]").inner_text()
+    assert command == (
+        "python build.py star --ratings values=6,identity=4,outcomes=7,strengths=8,learning-and-change=5,"
+        "community=3,co-production=6,communication=7 --label Now --compare values=7,identity=6,outcomes=7,"
+        "strengths=8,learning-and-change=6,community=5,co-production=7,communication=8 --compare-label Staff "
+        "-o culture-star.pdf"
+    )
+    assert command_line().parse_args(shlex.split(command)[2:]).compare_label == "Staff"
+
+    shared = page.url
+    page.goto(site_url)
+    page.goto(shared)
+    expect(page.get_by_role("combobox", name="Community Now")).to_have_value("3")
+    expect(page.get_by_role("combobox", name="Community Staff")).to_have_value("5")
+    press_on(page, page.get_by_role("button", name="Clear the scores"), "Enter")
+    expect(summary).to_have_text("Score at least three points to see your star.")
+
+
+# --- quiz ----------------------------------------------------------------------------
+
+
+def test_quiz_reveals_the_suggested_answer_after_an_answer_by_keyboard(page: Page, site_url: str) -> None:
+    page.goto(site_url + "quizzes/personal-outcomes-quiz/")
+    expect(page.locator("details.hub-answer:visible")).to_have_count(0)
+    first = page.locator("ol.hub-quiz > li").nth(0)
+    second = page.locator("ol.hub-quiz > li").nth(1)
+    press_on(page, first.get_by_role("button", name="Check (statement 1)"), "Enter")
+    expect(first).to_contain_text("Choose Yes or No first.")
+
+    press_on(page, first.get_by_role("radio", name="Yes"), "Space", "Tab", "Enter")
+    expect(first.locator(".hub-quiz-feedback")).to_have_text(
+        "You answered Yes; the suggested answer is No."
+        "No. It describes a need or barrier, not what the person wants to achieve."
+    )
+    press_on(page, second.get_by_role("radio", name="Yes"), "Space", "Tab", "Enter")
+    expect(second.locator(".hub-quiz-feedback")).to_contain_text("Your answer, Yes, matches the suggested answer.")
+    expect(page.locator("[data-quiz-score]")).to_have_text(
+        "You have answered 2 of 25 statements and checked 2: 1 of 2 match the suggested answer."
+    )
+    press_on(page, page.get_by_role("button", name="Start again"), "Enter")
+    expect(page.locator("[data-quiz-score]")).to_have_text(
+        "You have answered 0 of 25 statements and checked 0: 0 of 0 match the suggested answer."
+    )
+    expect(first.get_by_role("radio", name="Yes")).to_be_focused()
