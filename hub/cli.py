@@ -6,6 +6,7 @@ Exit codes: 0 success, 1 content or build problems, 2 usage errors.
 from __future__ import annotations
 
 import argparse
+import errno
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -114,6 +115,12 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except (PdfError, SiteError) as error:
         print(f"Build failed: {error}", file=sys.stderr)
+        print("The previous site/ was left as it was.", file=sys.stderr)
+        return 1
+    except OSError as error:
+        if error.errno not in (errno.ENOSPC, errno.EDQUOT):
+            raise
+        print(f"Build failed: could not write {error.filename or 'a file'}: {error.strerror}", file=sys.stderr)
         print("The previous site/ was left as it was.", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
