@@ -82,6 +82,8 @@ def build_site(project: Path, site_dir: Path, before_swap: Callable[[Path], None
     try:
         config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(staging))
         build(config)
+        if before_swap is not None:
+            before_swap(staging)
     except (Abort, ConfigurationError) as error:
         shutil.rmtree(staging, ignore_errors=True)
         details = "\n".join(f"  {message}" for message in collector.messages)
@@ -96,17 +98,6 @@ def build_site(project: Path, site_dir: Path, before_swap: Callable[[Path], None
         raise
     finally:
         logger.removeHandler(collector)
-    try:
-        if before_swap is not None:
-            before_swap(staging)
-    except OSError as error:
-        shutil.rmtree(staging, ignore_errors=True)
-        if not _out_of_room(error):
-            raise
-        raise SiteError(_could_not_write(error)) from None
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
     swap_into_place(staging, site_dir, work)
 
 
