@@ -62,5 +62,9 @@ format: $(BIN)/.installed-test
 test: test-debs $(BIN)/.installed-test lint
 	$(BIN)/python -m pytest
 
+# Timings as ratios in one run (never part of the tests); see docs/performance.md.
+bench: test-debs $(BIN)/.installed-test
+	$(BIN)/python -m hub.bench
+
 clean:
 	rm -rf site .build .cache docs/pdf

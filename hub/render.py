@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 
 from hub.content import Entry, Library
 from hub.kinds import KINDS, Kind
@@ -88,9 +88,15 @@ def group_in_order(items: list, attribute: str) -> list[tuple[object, list[tuple
     return groups
 
 
-def make_environment(templates: Path) -> Environment:
+def make_environment(templates: Path, compiled_templates: Path | None = None) -> Environment:
+    """The Jinja environment; ``compiled_templates`` keeps compiled templates between builds (keyed by source)."""
+    bytecode_cache = None
+    if compiled_templates is not None:
+        compiled_templates.mkdir(parents=True, exist_ok=True)
+        bytecode_cache = FileSystemBytecodeCache(str(compiled_templates))
     environment = Environment(
         loader=FileSystemLoader(templates),
+        bytecode_cache=bytecode_cache,
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -129,9 +135,14 @@ def template_context(
 
 
 def render_library(
-    library: Library, templates: Path, build_date: datetime, site_url: str, paper: Paper = A4
+    library: Library,
+    templates: Path,
+    build_date: datetime,
+    site_url: str,
+    paper: Paper = A4,
+    compiled_templates: Path | None = None,
 ) -> Rendered:
-    environment = make_environment(templates)
+    environment = make_environment(templates, compiled_templates)
     products = PrintProducts(library)
     common = template_context(library, build_date, site_url, products, paper)
     pages: dict[str, str] = {}

@@ -111,9 +111,10 @@ def _could_not_write(error: OSError) -> str:
     return f"could not write the new site: {error.strerror or error}{where}"
 
 
-def check_coverage(staging: Path, library: Library, rendered: Rendered) -> None:
+def check_coverage(staging: Path, library: Library, rendered: Rendered, with_pdfs: bool = True) -> None:
     """Raise SiteError unless the site in ``staging`` has every item's page, search entry and PDFs,
-    every PDF is a whole PDF, and no page or PDF is left over from an item that is gone."""
+    every PDF is a whole PDF, and no page or PDF is left over from an item that is gone.
+    Without PDFs (a build that measures the site alone) their presence is not checked."""
     from hub.render import GENERATED_FOLDERS
 
     missing: list[str] = []
@@ -128,12 +129,14 @@ def check_coverage(staging: Path, library: Library, rendered: Rendered) -> None:
         if entry.url not in searchable:
             missing.append(f"{entry.path}: no search entry for {entry.url}")
         links = _pdf_links(page.read_text(encoding="utf-8"))
+        if not with_pdfs:
+            continue
         if not links:
             missing.append(f"{entry.path}: its page links to no PDF")
         for href in links:
             if not (page.parent / href).is_file():
                 missing.append(f"{entry.path}: its page links to {href}, which is missing")
-    for job in rendered.print_jobs:
+    for job in rendered.print_jobs if with_pdfs else []:
         if not _is_whole_pdf(staging / job.pdf_path):
             missing.append(f"{job.label}: {job.pdf_path} is missing or not a whole PDF")
     wanted = {_page_path(name) for name in rendered.pages} | {job.pdf_path for job in rendered.print_jobs}
