@@ -48,6 +48,8 @@ _item_pages: dict[str, str] = {}
 
 def use_item_pages(pages: Mapping[str, str]) -> None:
     """Tell the renderer where each item's page is (``{"sandra": "scenarios/sandra/"}``)."""
+    if _item_pages == pages:
+        return  # keep what was rendered (the live preview loads the content again on every save)
     _item_pages.clear()
     _item_pages.update(pages)
     markdown_block.cache_clear()
@@ -95,7 +97,9 @@ def markdown_inline(text: str) -> Markup:
 
 def plain_in_markdown(text: str) -> Markup:
     """Plain text placed in a Markdown page (a heading, a list entry): shown as written, on one line."""
-    return Markup(_MARKDOWN_PUNCTUATION.sub(r"\\\1", str(escape(" ".join(text.split())))))
+    # Quotes stay as written: harmless in Markdown text, whereas the table of contents would show "&#39;".
+    escaped = str(escape(" ".join(text.split()))).replace("&#39;", "'").replace("&#34;", '"')
+    return Markup(_MARKDOWN_PUNCTUATION.sub(r"\\\1", escaped))
 
 
 def plain_text(html_or_markdown: str) -> str:

@@ -15,12 +15,14 @@ from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, Stric
 
 from hub.content import Entry, Library
 from hub.kinds import KINDS, Kind
+from hub.listings import DATA_SCRIPT, data_script, listing_pages
 from hub.markup import markdown_block, markdown_inline, plain_in_markdown, plain_text
 from hub.packs import duration, plan_pack
 from hub.print_products import PrintProducts
 from hub.qr import qr_image, short_link
 
 PDF_FOLDER = "pdf"
+USED_BY_SHOWN = 20  # items named under "Used by"; the rest are counted, so a page stays small however many there are
 GENERATED_FOLDERS = (*(kind.folder for kind in KINDS.values()), PDF_FOLDER, "sources", "themes")
 
 
@@ -130,6 +132,7 @@ def template_context(
         "theme_labels": lambda item: [library.themes[theme].label for theme in item.themes],
         "paper": paper,
         "pack_plan": lambda pack: plan_pack(pack, library),
+        "used_by_shown": USED_BY_SHOWN,
         **products.template_helpers(),
     }
 
@@ -147,12 +150,17 @@ def render_library(
     common = template_context(library, build_date, site_url, products, paper)
     pages: dict[str, str] = {}
     jobs: list[PrintJob] = []
+    catalogue = environment.get_template("catalogue.md.j2")
     for kind in common["kinds"]:
         entries = library.of_kind(kind)
         if not entries:
             continue
-        index = environment.get_template("catalogue.md.j2")
-        pages[f"{kind.folder}/index.md"] = index.render(common, kind=kind, entries=entries)
+        listing = listing_pages(kind.folder, entries)
+        for page in listing:
+            pages[page.name] = catalogue.render(common, kind=kind, entries=entries, listing=page)
+        if listing[0].paged:
+            records = [catalogue_record(entry, common) for entry in entries]
+            pages[f"{kind.folder}/{DATA_SCRIPT}"] = data_script(kind.folder, records)
         page_template = environment.get_template(f"{kind.name}.md.j2")
         for entry in entries:
             context = {**common, "entry": entry, "item": entry.item, "kind": kind}
@@ -165,5 +173,52 @@ def render_library(
     pages["sources/index.md"] = environment.get_template("sources.md.j2").render(common)
     exercises = library.of_kind(KINDS["exercises"])
     if exercises:  # the session planner: its page carries the exercises' data, so it works from file:// too
-        pages["exercises/plan.md"] = environment.get_template("planner.md.j2").render(common, entries=exercises)
+        planner = environment.get_template("planner.md.j2")
+        first = listing_pages("exercises", exercises)[0]
+        pages["exercises/plan.md"] = planner.render(common, entries=first.entries, total=len(exercises), listing=first)
+    pages.update(theme_pages(library, environment, common))
     return Rendered(pages, jobs)
+
+
+def theme_pages(library: Library, environment: Environment, common: dict) -> dict[str, str]:
+    """A page for each theme listing its items (in pages of its own), and an index of the themes."""
+    by_theme: dict[str, list[Entry]] = {theme_id: [] for theme_id in library.themes}
+    for kind in common["kinds"]:
+        for entry in library.of_kind(kind):
+            for theme_id in entry.item.themes:
+                by_theme[theme_id].append(entry)
+    pages = {"themes/index.md": environment.get_template("themes.md.j2").render(common, by_theme=by_theme)}
+    theme_template = environment.get_template("theme.md.j2")
+    for theme_id, entries in by_theme.items():
+        for page in listing_pages(f"themes/{theme_id}", entries):
+            pages[page.name] = theme_template.render(
+                common, theme=library.themes[theme_id], entries=entries, listing=page
+            )
+    return pages
+
+
+def catalogue_record(entry: Entry, common: dict) -> dict:
+    """What the filters and the planner need to show an item that is not on the page in view."""
+    item = entry.item
+    labels = common["theme_labels"](item)
+    record = {"id": entry.id, "title": plain_text(item.title), "summary": plain_text(item.summary)}
+    record |= {"themes": "|".join(item.themes), "facts": ""}
+    if entry.kind.name == "exercise":
+        time = ("At least " if item.time.at_least else "About ") + f"{item.time.minutes} minutes"
+        part = "Part " + ("one" if item.part == 1 else "two")
+        record |= {
+            "title": f"Exercise {item.number}: {record['title']}",
+            "number": item.number,
+            "minutes": item.time.minutes,
+            "atLeast": item.time.at_least,
+            "part": str(item.part),
+            "audience": "|".join(item.audience),
+            "facts": " · ".join([time, part, ", ".join(labels)] if labels else [time, part]),
+            "materials": [plain_text(material) for material in item.materials],
+            "prints": [
+                {"label": f"{variant.label} (PDF)", "pdf": pdf_name(entry, variant)}
+                for variant in print_variants(entry.kind)
+            ]
+            + [{"label": f"{link.label} (PDF)", "pdf": link.pdf_path} for link in common["extra_prints"](entry)],
+        }
+    return record

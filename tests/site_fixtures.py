@@ -11,15 +11,13 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
-from site_browser import ARGS, CHROMIUM, serve
+from site_browser import ARGS, CHROMIUM, served
 
 
 @pytest.fixture(scope="module")
 def site_url(built: Path) -> Iterator[str]:
-    server, url = serve(built / "site")
-    yield url
-    server.shutdown()
-    server.server_close()
+    with served(built / "site") as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

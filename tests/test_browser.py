@@ -54,7 +54,7 @@ def test_pages_and_tools_request_nothing_from_other_hosts_and_set_no_cookies(pag
         "exercises/",
         "exercises/exercise-1-defining-the-approach/",
         "scenarios/sandra/",
-        "tags/",
+        "themes/",
         PLANNER + "#exercises=exercise-1-defining-the-approach",
         "audits/training-priorities/#ratings=5,4,3,2,1,0,0",
         "stars/culture-star/#first=6,4,7,8,5,3,6,7",

@@ -13,13 +13,15 @@ from pathlib import Path
 import lxml.html
 import pytest
 from hostile import PAYLOADS, PREFIX, item_id, write_hostile_content
-from playwright.sync_api import Browser, sync_playwright
-from site_browser import ARGS, CHROMIUM, serve
+from playwright.sync_api import Browser
+from site_browser import served
 from test_pdf_safety import embedded_things
 
 from conftest import copy_project, run_build
 from hub.kinds import KINDS
 from hub.yamlload import load_yaml
+
+pytest_plugins = ["site_fixtures"]  # the browser fixture
 
 DANGEROUS_TAGS = {"iframe", "object", "embed", "frame", "frameset", "applet", "base", "portal", "meta-refresh"}
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "data", "poster", "srcdoc", "xlink:href", "background", "cite"}
@@ -106,25 +108,15 @@ def test_the_search_index_holds_author_text_as_text(hostile_project: Path) -> No
 
 @pytest.fixture(scope="module")
 def hostile_url(hostile_project: Path) -> Iterator[str]:
-    server, url = serve(hostile_project / "site")
-    yield url
-    server.shutdown()
-    server.server_close()
+    with served(hostile_project / "site") as url:
+        yield url
 
 
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
-
-
-def test_no_page_opens_a_dialog_in_chromium(hostile_project: Path, hostile_url: str, chromium: Browser) -> None:
+def test_no_page_opens_a_dialog_in_chromium(hostile_project: Path, hostile_url: str, browser: Browser) -> None:
     site = hostile_project / "site"
     paths = [page.relative_to(site).parent.as_posix() + "/" for page in hostile_pages(hostile_project)]
-    paths += [f"{kind.folder}/" for kind in KINDS.values()] + ["", "tags/", "sources/"]
-    context = chromium.new_context()
+    paths += [f"{kind.folder}/" for kind in KINDS.values()] + ["", "themes/", "sources/"]
+    context = browser.new_context()
     page = context.new_page()
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(f"{page.url}: {dialog.message}"), dialog.dismiss()))

@@ -154,3 +154,10 @@ def test_did_you_mean_looks_past_a_shared_beginning(name: str, pool: list[str], 
 
 def test_plain_text_in_markdown_stays_on_one_line() -> None:
     assert plain_in_markdown("Front\n---\ninjected: *x*") == "Front \\-\\-\\- injected: \\*x\\*"
+
+
+def test_quotes_in_headings_read_as_written_in_the_table_of_contents() -> None:
+    page = markdown.Markdown(extensions=["toc"])
+    heading = plain_in_markdown('the individual’s and the team\'s "story"')
+    page.convert(f"## Exploring {heading}")
+    assert page.toc_tokens[0]["name"] == 'Exploring the individual’s and the team\'s "story"'

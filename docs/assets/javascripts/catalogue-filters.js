@@ -1,10 +1,15 @@
 /* Outcomes Hub: filters on a catalogue page.
  *
- * The catalogue lists every item with data- attributes (data-minutes,
+ * The catalogue lists its items with data- attributes (data-minutes,
  * data-part, data-themes, data-audience; several values are separated by "|").
  * Each <select data-filter="NAME" data-match="at-most|equals|includes"> keeps
  * the items whose data-NAME matches. Without JavaScript the form stays hidden
  * and the whole list shows.
+ *
+ * A catalogue of several pages filters all of its items: the first time a
+ * filter is chosen, its data script is loaded (Hub.loadCatalogue) and the
+ * matching items of every page replace the page's own list until the filters
+ * are cleared.
  */
 "use strict";
 
@@ -12,13 +17,37 @@ Hub.enhance("form[data-hub-filters]", function (form) {
   const list = document.querySelector("[data-hub-catalogue]");
   const status = document.querySelector("[data-hub-filter-status]");
   if (!list) return;
-  const items = Array.from(list.children);
+  const pageItems = Array.from(list.children);
   const noun = list.dataset.noun || "items";
   const selects = Array.from(form.querySelectorAll("select[data-filter]"));
+  const dataLink = document.querySelector("a.hub-catalogue-data");
+  const pager = document.querySelector(".hub-pager");
   const empty = Hub.element("li", { class: "hub-catalogue-empty", hidden: true }, [
     "Nothing matches these filters. Choose “Clear filters” to see everything.",
   ]);
+  let allItems = null;
+  let loading = false;
   list.append(empty);
+
+  function itemFrom(record, sample) {
+    const sampleLink = sample.querySelector("a");
+    const href = Hub.itemHref(sampleLink.getAttribute("href"), sample.dataset.id, record.id);
+    return Hub.element(
+      "li",
+      {
+        "data-id": record.id,
+        "data-themes": record.themes,
+        "data-minutes": record.minutes,
+        "data-part": record.part,
+        "data-audience": record.audience,
+      },
+      [
+        Hub.element("p", { class: "hub-catalogue-title" }, [Hub.element("a", { href: href, text: record.title })]),
+        record.facts ? Hub.element("p", { class: "hub-catalogue-facts", text: record.facts }) : "",
+        Hub.element("div", { class: "hub-catalogue-summary" }, [Hub.element("p", { text: record.summary })]),
+      ],
+    );
+  }
 
   function matches(item, select) {
     const wanted = select.value;
@@ -35,6 +64,30 @@ Hub.enhance("form[data-hub-filters]", function (form) {
   }
 
   function apply() {
+    const filtered = selects.some(function (select) {
+      return select.value;
+    });
+    if (filtered && dataLink && !allItems) {
+      if (loading) return;
+      loading = true;
+      if (status) {
+        status.hidden = false;
+        status.textContent = "Loading every " + noun.replace(/s$/, "") + "…";
+      }
+      Hub.loadCatalogue(dataLink, function (records) {
+        loading = false;
+        allItems = records
+          ? records.map(function (record) {
+              return itemFrom(record, pageItems[0]);
+            })
+          : pageItems;
+        apply();
+      });
+      return;
+    }
+    const items = filtered && allItems ? allItems : pageItems;
+    if (list.firstElementChild !== items[0]) list.replaceChildren(...items, empty);
+    if (pager) pager.hidden = filtered && allItems !== null && allItems !== pageItems;
     let shown = 0;
     items.forEach(function (item) {
       const keep = selects.every(function (select) {
@@ -44,14 +97,14 @@ Hub.enhance("form[data-hub-filters]", function (form) {
       if (keep) shown += 1;
     });
     empty.hidden = shown > 0;
-    const filtered = selects.some(function (select) {
-      return select.value;
-    });
     if (status) {
+      const total = dataLink ? Number(list.dataset.total) : items.length;
       status.hidden = false;
       status.textContent = filtered
-        ? "Showing " + shown + " of " + items.length + " " + noun + "."
-        : "Showing all " + items.length + " " + noun + ".";
+        ? "Showing " + shown + " of " + (allItems === pageItems ? items.length : total) + " " + noun + "."
+        : dataLink
+          ? "Showing " + pageItems.length + " of " + total + " " + noun + " on this page; the filters search all of them."
+          : "Showing all " + items.length + " " + noun + ".";
     }
   }
 

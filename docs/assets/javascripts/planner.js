@@ -1,7 +1,8 @@
 /* Outcomes Hub: the session planner (exercises/plan/).
  *
  * The exercises come from the page's own list (data- attributes, links to the
- * exercise pages and their PDFs, materials). The plan lives in the address
+ * exercise pages and their PDFs, materials); when there are more exercises
+ * than the page lists, the rest come from the catalogue's data script. The plan lives in the address
  * after "#": exercises=ID,ID&start=09:30&breaks=ID:15&title=... The agenda
  * follows the same rules as the PDF packs (hub/packs.py): where an exercise
  * takes "at least" its time, the clock times after it are the earliest they
@@ -30,7 +31,7 @@ Hub.enhance("[data-hub-planner]", function (planner) {
   const status = find("status");
 
   const exercises = new Map();
-  Array.from(choices.children).forEach(function (li) {
+  function addChoice(li) {
     const titleLink = li.querySelector(".hub-plan-choice-title a");
     exercises.set(li.dataset.id, {
       id: li.dataset.id,
@@ -47,7 +48,47 @@ Hub.enhance("[data-hub-planner]", function (planner) {
       }),
       choice: li,
     });
-  });
+  }
+  Array.from(choices.children).forEach(addChoice);
+
+  /* An exercise beyond the page's own list (a catalogue of several pages),
+     built from its record in the same form as the listed ones. */
+  function choiceFrom(record, root, sample) {
+    const link = sample.querySelector(".hub-plan-choice-title a");
+    const href = Hub.itemHref(link.getAttribute("href"), sample.dataset.id, record.id);
+    const time = (record.atLeast ? "At least " : "About ") + record.minutes + " minutes";
+    const prints = [];
+    record.prints.forEach(function (print, index) {
+      if (index) prints.push(" · ");
+      prints.push(Hub.element("a", { href: root + print.pdf, text: print.label }));
+    });
+    const materials = record.materials.length ? record.materials : ["None listed"];
+    return Hub.element(
+      "li",
+      {
+        "data-id": record.id,
+        "data-number": record.number,
+        "data-minutes": record.minutes,
+        "data-at-least": record.atLeast ? "true" : "false",
+        "data-title": record.title,
+      },
+      [
+        Hub.element("p", { class: "hub-plan-choice-title" }, [Hub.element("a", { href: href, text: record.title })]),
+        Hub.element("p", { class: "hub-plan-choice-time", text: time + " · Part " + (record.part === "1" ? "one" : "two") }),
+        Hub.element("div", { class: "hub-plan-choice-materials" }, [
+          Hub.element("p", { text: "Materials:" }),
+          Hub.element(
+            "ul",
+            {},
+            materials.map(function (material) {
+              return Hub.element("li", { text: material });
+            }),
+          ),
+        ]),
+        Hub.element("p", { class: "hub-plan-choice-prints" }, prints),
+      ],
+    );
+  }
 
   const plan = { exercises: [], breaks: {}, start: 9 * 60 + 30, title: "" };
 
@@ -407,9 +448,24 @@ Hub.enhance("[data-hub-planner]", function (planner) {
     render();
   }
 
-  window.addEventListener("hashchange", function () {
-    if (planner.isConnected) load();
+  function start() {
+    window.addEventListener("hashchange", function () {
+      if (planner.isConnected) load();
+    });
+    planner.hidden = false;
+    load();
+  }
+
+  const dataLink = document.querySelector("a.hub-catalogue-data");
+  const sample = choices.firstElementChild;
+  if (!dataLink || !sample) return start();
+  Hub.loadCatalogue(dataLink, function (records, root) {
+    (records || []).forEach(function (record) {
+      if (exercises.has(record.id)) return;
+      const li = choiceFrom(record, root, sample);
+      choices.append(li);
+      addChoice(li);
+    });
+    start();
   });
-  planner.hidden = false;
-  load();
 });

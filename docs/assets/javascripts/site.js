@@ -104,8 +104,48 @@ window.Hub = (function () {
     return "'" + text.replace(/'/g, "'\\''") + "'";
   }
 
+  /* A catalogue with several pages (hub/listings.py) links, hidden, to a data
+     script with every item. loadCatalogue(link, ready) runs that script once
+     (a script element works from file:// too, where fetch does not) and calls
+     ready(records, root): records for every item (null if the script could
+     not be loaded), and the address of the site's top folder, for links to PDFs. Records are JSON data, shown with
+     textContent only. */
+  const catalogues = {};
+  function loadCatalogue(link, ready) {
+    const src = link.href;
+    const folder = src.replace(/\/[^/]*$/, "");
+    const root = folder.replace(/\/[^/]*$/, "/");
+    const name = folder.slice(folder.lastIndexOf("/") + 1);
+    const done = function () {
+      ready((window.HubCatalogues || {})[name] || null, root);
+    };
+    if (catalogues[src] === "finished") return done();
+    if (catalogues[src]) return catalogues[src].push(done);
+    catalogues[src] = [done];
+    const finish = function () {
+      const waiting = catalogues[src];
+      catalogues[src] = "finished";
+      waiting.forEach(function (callback) {
+        callback();
+      });
+    };
+    const script = element("script", { src: src });
+    script.addEventListener("load", finish);
+    script.addEventListener("error", finish);
+    document.head.append(script);
+  }
+
+  /* The address of item `id`, made from a link to another item of the same
+     folder, so that it follows the site's form (folder/ or folder.html). */
+  function itemHref(sampleHref, sampleId, id) {
+    const at = sampleHref.lastIndexOf(sampleId);
+    return at < 0 ? sampleHref : sampleHref.slice(0, at) + id + sampleHref.slice(at + sampleId.length);
+  }
+
   return {
     onEveryPage: onEveryPage,
+    loadCatalogue: loadCatalogue,
+    itemHref: itemHref,
     enhance: enhance,
     readHash: readHash,
     writeHash: writeHash,
