@@ -20,6 +20,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
 from datetime import UTC, datetime
@@ -53,14 +54,54 @@ def _not_copied(directory: str, names: list[str]) -> set[str]:
 
 
 _BUILD = """
-import json, resource, sys
+import json
 from pathlib import Path
 from hub.pipeline import build
 report = build(Path('.'), pdf_workers={workers!r})
-mb = lambda who: resource.getrusage(who).ru_maxrss // 1024
-print(json.dumps({{"printed": report.pdfs_rendered, "main": mb(resource.RUSAGE_SELF),
-                  "worker": mb(resource.RUSAGE_CHILDREN), "site_skipped": report.site_skipped}}))
+print(json.dumps({{"printed": report.pdfs_rendered}}))
 """
+
+
+class TreeMemory(threading.Thread):
+    """Samples the resident memory of a process and all its descendants (PDF workers included) until stopped."""
+
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        self.pid, self.total_mb, self.largest_mb = pid, 0, 0
+        self._done = threading.Event()
+        self.start()
+
+    def run(self) -> None:
+        page = os.sysconf("SC_PAGE_SIZE")
+        while not self._done.wait(0.1):
+            sizes = [pages * page // 2**20 for pages in self._tree_pages()]
+            if sizes:
+                self.total_mb, self.largest_mb = max(self.total_mb, sum(sizes)), max(self.largest_mb, max(sizes))
+
+    def _tree_pages(self) -> list[int]:
+        parents: dict[int, int] = {}
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            parents[int(stat.parent.name)] = int(fields[1])
+        tree, grew = {self.pid}, True
+        while grew:
+            found = {pid for pid, parent in parents.items() if parent in tree} - tree
+            tree |= found
+            grew = bool(found)
+        pages = []
+        for pid in tree:
+            try:
+                pages.append(int(Path(f"/proc/{pid}/statm").read_text().split()[1]))
+            except (OSError, IndexError, ValueError):
+                continue
+        return pages
+
+    def stop(self) -> None:
+        self._done.set()
+        self.join()
 
 
 def run(project: Path, workers: int | None = None) -> tuple[float, dict]:
@@ -68,11 +109,17 @@ def run(project: Path, workers: int | None = None) -> tuple[float, dict]:
     env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH}
     code = _BUILD.format(workers=workers)
     started = time.perf_counter()
-    done = subprocess.run([sys.executable, "-c", code], cwd=project, env=env, capture_output=True, text=True)
+    child = subprocess.Popen(
+        [sys.executable, "-c", code], cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    memory = TreeMemory(child.pid)
+    stdout, stderr = child.communicate()
     elapsed = time.perf_counter() - started
-    if done.returncode != 0:
-        raise SystemExit(f"build failed in {project}:\n{done.stderr}")
-    return elapsed, json.loads(done.stdout.strip().splitlines()[-1])
+    memory.stop()
+    if child.returncode != 0:
+        raise SystemExit(f"build failed in {project}:\n{stderr}")
+    report = json.loads(stdout.strip().splitlines()[-1])
+    return elapsed, report | {"total_mb": memory.total_mb, "largest_mb": memory.largest_mb}
 
 
 SYNTHETIC = """\
@@ -124,7 +171,7 @@ def pdf_pages(folder: Path) -> int:
 
 def build_row(label: str, project: Path, rows: list[Row], workers: int | None = None, note: str = "") -> float:
     seconds, report = run(project, workers)
-    memory = f"peak {report['main']} MB" + (f", worker {report['worker']} MB" if report["printed"] else "")
+    memory = f"peak memory {report['total_mb']} MB in all, {report['largest_mb']} MB in one process"
     notes = "; ".join(part for part in (note, f"{report['printed']} PDFs printed", memory) if part)
     rows.append((label, f"{seconds:.1f} s", notes))
     print(f"  {label}: {seconds:.1f} s", file=sys.stderr)

@@ -96,7 +96,12 @@ def check_site_config(config: dict, library: Library) -> list[Problem]:
 
 
 def build_date() -> datetime:
-    """From SOURCE_DATE_EPOCH, else the last commit, else now."""
+    """From SOURCE_DATE_EPOCH, else the last commit, else now.
+
+    SOURCE_DATE_EPOCH is then set to it for this process and the PDF workers it starts: fontTools
+    stamps every subset font with that date, or else with the current time, which would make
+    PDFs of the same HTML differ from one second to the next.
+    """
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch is None:
         try:
@@ -108,7 +113,9 @@ def build_date() -> datetime:
             )
         except (OSError, subprocess.CalledProcessError):
             epoch = None
-    return datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC)
+    date = datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC)
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(date.timestamp()))
+    return date
 
 
 def read_and_render(project: Path, paper: Paper = A4) -> tuple[Library, Rendered]:

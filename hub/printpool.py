@@ -11,7 +11,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator
-from concurrent.futures import FIRST_EXCEPTION, Future, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,8 +23,10 @@ TASKS_PER_WORKER = 250
 _printer: Printer | None = None
 
 
-def _start_worker(project: Path, cache_dir: Path) -> None:
+def _start_worker(project: Path, cache_dir: Path, source_date_epoch: str | None) -> None:
     global _printer
+    if source_date_epoch is not None:  # the forkserver may have started before the build set it
+        os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch
     _printer = Printer(project, cache_dir)
 
 
@@ -93,14 +95,17 @@ def _print(project: Path, jobs: list[PrintJob], docs: Path, cache_dir: Path, wor
     round_size = workers * TASKS_PER_WORKER
     for first in range(0, len(jobs), round_size):
         with ProcessPoolExecutor(
-            max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(project, cache_dir)
+            max_workers=workers,
+            mp_context=context,
+            initializer=_start_worker,
+            initargs=(project, cache_dir, os.environ.get("SOURCE_DATE_EPOCH")),
         ) as pool:
             pending: set[Future[str]] = {
                 pool.submit(_print_in_worker, job.html, docs / job.pdf_path, job.label)
                 for job in jobs[first : first + round_size]
             }
             while pending:
-                finished, pending = wait(pending, return_when=FIRST_EXCEPTION)
+                finished, pending = wait(pending, return_when=FIRST_COMPLETED)
                 for future in finished:
                     error = future.exception()
                     if error is not None:

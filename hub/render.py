@@ -20,6 +20,7 @@ from hub.markup import markdown_block, markdown_inline, plain_in_markdown, plain
 from hub.packs import duration, plan_pack
 from hub.print_products import PrintProducts
 from hub.qr import qr_image, short_link
+from hub.schemas import Exercise, Theme
 
 PDF_FOLDER = "pdf"
 USED_BY_SHOWN = 20  # items named under "Used by"; the rest are counted, so a page stays small however many there are
@@ -156,8 +157,9 @@ def render_library(
         if not entries:
             continue
         listing = listing_pages(kind.folder, entries)
+        choices = FilterChoices.of(entries, library)
         for page in listing:
-            pages[page.name] = catalogue.render(common, kind=kind, entries=entries, listing=page)
+            pages[page.name] = catalogue.render(common, kind=kind, entries=entries, listing=page, choices=choices)
         if listing[0].paged:
             records = [catalogue_record(entry, common) for entry in entries]
             pages[f"{kind.folder}/{DATA_SCRIPT}"] = data_script(kind.folder, records)
@@ -178,6 +180,29 @@ def render_library(
         pages["exercises/plan.md"] = planner.render(common, entries=first.entries, total=len(exercises), listing=first)
     pages.update(theme_pages(library, environment, common))
     return Rendered(pages, jobs)
+
+
+@dataclass(frozen=True)
+class FilterChoices:
+    """The values a catalogue's filters offer: those its items have (exercises have all four)."""
+
+    themes: list[tuple[str, Theme]]
+    minutes: list[int]
+    parts: list[int]
+    audiences: list[str]
+
+    @classmethod
+    def of(cls, entries: list[Entry], library: Library) -> FilterChoices:
+        used = {theme for entry in entries for theme in entry.item.themes}
+        themes = [(key, theme) for key, theme in library.themes.items() if key in used]
+        themes.sort(key=lambda pair: pair[1].label)
+        exercises = [entry.item for entry in entries if isinstance(entry.item, Exercise)]
+        return cls(
+            themes,
+            sorted({item.time.minutes for item in exercises}),
+            sorted({item.part for item in exercises}),
+            sorted({audience for item in exercises for audience in item.audience}),
+        )
 
 
 def theme_pages(library: Library, environment: Environment, common: dict) -> dict[str, str]:
