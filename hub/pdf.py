@@ -26,6 +26,8 @@ from urllib.parse import unquote, urlsplit
 
 PRINT_ASSET_FOLDERS = ("templates/print", "docs/assets/fonts")
 STYLESHEET = "templates/print/print.css"
+PRINT_TEMPLATES = "templates/print/"
+_LINKED_STYLESHEET = re.compile(r'<link rel="stylesheet" href="([a-z][a-z-]*\.css)">')
 MAX_ASSET_BYTES = 5_000_000
 MAX_IMAGE_PIXELS = 25_000_000  # an A3 page at 300 dpi is 17.4 million
 IMAGE_FORMATS = ("PNG", "JPEG", "GIF", "WEBP")
@@ -52,8 +54,8 @@ _RENDERING_PACKAGES = ("weasyprint", "pydyf", "fonttools", "tinycss2", "cssselec
 
 
 def print_inputs_hash(project: Path) -> str:
-    """A hash of everything besides the HTML that a PDF depends on: print assets and library versions."""
-    digest = hashlib.sha256()
+    """A hash of everything besides the HTML that a PDF depends on: print assets, this code, library versions."""
+    digest = hashlib.sha256(Path(__file__).read_bytes())  # how this module prints is part of every PDF too
     for package in _RENDERING_PACKAGES:
         digest.update(f"{package} {metadata.version(package)}\n".encode())
     for folder in PRINT_ASSET_FOLDERS:
@@ -93,7 +95,31 @@ class Printer:
         stylesheet = self.project / STYLESHEET
         with _warnings_fail("the print stylesheet"):
             self._css = weasyprint.CSS(filename=str(stylesheet), url_fetcher=self._fetcher, font_config=self._fonts)
+        self._linked: dict[str, object] = {}
         self._inputs_hash = print_inputs_hash(self.project)
+
+    def _with_stylesheets(self, html: str) -> tuple[str, list]:
+        """The HTML without its links to the print folder's stylesheets, and those stylesheets, parsed once.
+
+        A linked stylesheet would be fetched and parsed again for every PDF.  Passed after the print
+        stylesheet instead, it keeps its place in the cascade: both are then of one origin, the later winning.
+        """
+        sheets = [self._css]
+
+        def take(link: re.Match) -> str:
+            name = link.group(1)
+            if name not in self._linked:
+                path = self.project / PRINT_TEMPLATES / name
+                if not path.is_file():
+                    return link.group(0)  # left for the URL fetcher, which refuses it with a message
+                with _warnings_fail(name):
+                    self._linked[name] = self._weasyprint.CSS(
+                        filename=str(path), url_fetcher=self._fetcher, font_config=self._fonts
+                    )
+            sheets.append(self._linked[name])
+            return ""
+
+        return _LINKED_STYLESHEET.sub(take, html), sheets
 
     def print_pdf(self, html: str, target: Path, label: str) -> PdfResult:
         cached = self.cache_dir / f"{cache_key(self._inputs_hash, html)}.pdf"
@@ -104,11 +130,12 @@ class Printer:
         self._fetcher.refusals.clear()
         try:
             with _warnings_fail(label):
+                body, stylesheets = self._with_stylesheets(html)
                 document = self._weasyprint.HTML(
-                    string=html, base_url=str(self.project / "templates/print/"), url_fetcher=self._fetcher
+                    string=body, base_url=str(self.project / PRINT_TEMPLATES), url_fetcher=self._fetcher
                 )
                 pdf = document.write_pdf(
-                    stylesheets=[self._css],
+                    stylesheets=stylesheets,
                     font_config=self._fonts,
                     pdf_variant="pdf/ua-1",
                     uncompressed_pdf=False,
