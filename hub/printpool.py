@@ -23,11 +23,36 @@ TASKS_PER_WORKER = 250
 _printer: Printer | None = None
 
 
-def _start_worker(project: Path, cache_dir: Path, source_date_epoch: str | None) -> None:
+def _start_worker(project: Path, cache_dir: Path, source_date_epoch: str | None, niceness: int = 0) -> None:
     global _printer
     if source_date_epoch is not None:  # the forkserver may have started before the build set it
         os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch
+    if niceness:
+        os.nice(niceness)
     _printer = Printer(project, cache_dir)
+
+
+def background_printer(project: Path, cache_dir: Path) -> ProcessPoolExecutor:
+    """One worker process at low priority, for PDFs that must not slow the live preview's pages.
+
+    A thread would share the preview's interpreter lock with MkDocs; a separate, nicer process does not.
+    """
+    return ProcessPoolExecutor(
+        max_workers=1,
+        mp_context=_context(),
+        initializer=_start_worker,
+        initargs=(project, cache_dir, os.environ.get("SOURCE_DATE_EPOCH"), 10),
+    )
+
+
+def print_later(pool: ProcessPoolExecutor, job: PrintJob, docs: Path) -> Future[str]:
+    return pool.submit(_print_in_worker, job.html, docs / job.pdf_path, job.label)
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["hub.pdf", "weasyprint"])
+    return context
 
 
 def _print_in_worker(html: str, target: Path, label: str) -> str:
@@ -88,8 +113,7 @@ def _print(project: Path, jobs: list[PrintJob], docs: Path, cache_dir: Path, wor
         for job in jobs:
             yield printer.print_pdf(job.html, docs / job.pdf_path, job.label).path
         return
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["hub.pdf", "weasyprint"])
+    context = _context()
     # Fresh workers for each round bound their memory.  (Python 3.11's max_tasks_per_child
     # can deadlock when workers retire, so rounds are used instead.)
     round_size = workers * TASKS_PER_WORKER

@@ -2,7 +2,7 @@
 
 Saving a YAML file or a template re-renders the pages (only changed files are
 written, so MkDocs rebuilds and the browser reloads); PDFs follow in a
-background thread so they never hold up the page.
+low-priority worker process, so they never hold up the page.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ log = logging.getLogger("mkdocs.hub")
 
 
 class PdfWorker(threading.Thread):
-    """Prints the latest set of PDFs; a newer set replaces an older one mid-way."""
+    """Prints the latest set of PDFs in a low-priority process; a newer set replaces an older one mid-way."""
 
     def __init__(self, project: Path) -> None:
         super().__init__(daemon=True, name="pdf-worker")
@@ -35,26 +35,31 @@ class PdfWorker(threading.Thread):
             self._wake.notify()
 
     def run(self) -> None:
-        from hub.pdf import PdfError, Printer
+        from hub.pdf import PdfError, cache_key, copy_if_changed, print_inputs_hash
+        from hub.printpool import background_printer, print_later
 
-        printer = Printer(self.project, self.project / ".cache" / "pdf")
-        while True:
-            with self._wake:
-                while self._jobs is None:
-                    self._wake.wait()
-                jobs, self._jobs = self._jobs, None
-            printed = 0
-            for job in jobs:
-                if self._jobs is not None:
-                    break
-                try:
-                    printed += not printer.print_pdf(
-                        job.html, self.project / "docs" / job.pdf_path, job.label
-                    ).from_cache
-                except PdfError as error:
-                    print(f"PDF failed: {error}", file=sys.stderr)
-            if printed:
-                print(f"Printed {printed} PDF{'s' if printed != 1 else ''}.", file=sys.stderr)
+        cache_dir, docs = self.project / ".cache" / "pdf", self.project / "docs"
+        with background_printer(self.project, cache_dir) as pool:
+            while True:
+                with self._wake:
+                    while self._jobs is None:
+                        self._wake.wait()
+                    jobs, self._jobs = self._jobs, None
+                inputs, printed = print_inputs_hash(self.project), 0
+                for job in jobs:
+                    if self._jobs is not None:
+                        break
+                    cached = cache_dir / f"{cache_key(inputs, job.html)}.pdf"
+                    if cached.exists():
+                        copy_if_changed(cached, docs / job.pdf_path)
+                        continue
+                    try:
+                        print_later(pool, job, docs).result()
+                        printed += 1
+                    except PdfError as error:
+                        print(f"PDF failed: {error}", file=sys.stderr)
+                if printed:
+                    print(f"Printed {printed} PDF{'s' if printed != 1 else ''}.", file=sys.stderr)
 
 
 def regenerate(project: Path, worker: PdfWorker) -> bool:
