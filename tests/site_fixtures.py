@@ -30,8 +30,8 @@ def browser() -> Iterator[Browser]:
 
 @pytest.fixture
 def page(browser: Browser) -> Iterator[Page]:
-    """A desktop-sized page that fails the test on any JavaScript error."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    """A British-English desktop page (24-hour clock in time fields) that fails on any JavaScript error."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))

@@ -7,32 +7,18 @@ Space, arrow keys and typing); assertions are on what the page shows.
 from __future__ import annotations
 
 import shlex
-from collections.abc import Iterator
 
-import pytest
 from playwright.sync_api import Browser, Page, expect
 from site_browser import PLANNER
 
 from hub.cli import _parser as command_line
 
-pytest_plugins = ["site_fixtures"]  # the browser, page and site_url fixtures
+pytest_plugins = ["site_fixtures"]  # the browser, page (British English) and site_url fixtures
 
 
 EXERCISE_1 = "exercise-1-defining-the-approach"
 EXERCISE_3 = "exercise-3-challenges-of-getting-outcomes-into-practice"
 EXERCISE_8 = "exercise-8-effective-feedback"
-
-
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    """A British-English desktop page (24-hour clock in time fields) that fails on any JavaScript error."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    yield page
-    context.close()
-    assert errors == []
 
 
 def shown_titles(page: Page) -> list[str]:
