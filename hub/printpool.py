@@ -73,6 +73,15 @@ def worker_count(jobs: int) -> int:
     return max(1, min(available, jobs))
 
 
+def copy_from_cache(inputs_hash: str, job: PrintJob, cache_dir: Path, docs: Path) -> bool:
+    """Put the job's cached PDF in place, if there is one."""
+    cached = cache_dir / f"{cache_key(inputs_hash, job.html)}.pdf"
+    if not cached.exists():
+        return False
+    copy_if_changed(cached, docs / job.pdf_path)
+    return True
+
+
 def print_all(
     project: Path,
     jobs: list[PrintJob],
@@ -87,12 +96,8 @@ def print_all(
     to_print: list[PrintJob] = []
     used_keys = set()
     for job in jobs:
-        key = cache_key(inputs, job.html)
-        used_keys.add(key)
-        cached = cache_dir / f"{key}.pdf"
-        if cached.exists():
-            copy_if_changed(cached, docs / job.pdf_path)
-        else:
+        used_keys.add(cache_key(inputs, job.html))
+        if not copy_from_cache(inputs, job, cache_dir, docs):
             to_print.append(job)
     done = len(jobs) - len(to_print)
     report(done, len(jobs))

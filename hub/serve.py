@@ -35,8 +35,8 @@ class PdfWorker(threading.Thread):
             self._wake.notify()
 
     def run(self) -> None:
-        from hub.pdf import PdfError, cache_key, copy_if_changed, print_inputs_hash
-        from hub.printpool import background_printer, print_later
+        from hub.pdf import PdfError, print_inputs_hash
+        from hub.printpool import background_printer, copy_from_cache, print_later
 
         cache_dir, docs = self.project / ".cache" / "pdf", self.project / "docs"
         with background_printer(self.project, cache_dir) as pool:
@@ -49,9 +49,7 @@ class PdfWorker(threading.Thread):
                 for job in jobs:
                     if self._jobs is not None:
                         break
-                    cached = cache_dir / f"{cache_key(inputs, job.html)}.pdf"
-                    if cached.exists():
-                        copy_if_changed(cached, docs / job.pdf_path)
+                    if copy_from_cache(inputs, job, cache_dir, docs):
                         continue
                     try:
                         print_later(pool, job, docs).result()
