@@ -54,6 +54,7 @@ serve: debs $(BIN)/.installed
 lint: $(BIN)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: $(BIN)/.installed-test
 	$(BIN)/ruff format .
@@ -64,7 +65,7 @@ test: test-debs $(BIN)/.installed-test lint
 
 # Timings as ratios in one run (never part of the tests); see docs/performance.md.
 bench: test-debs $(BIN)/.installed-test
-	$(BIN)/python -m hub.bench
+	$(BIN)/python tests/bench.py
 
 clean:
 	rm -rf site .build .cache docs/pdf

@@ -3,7 +3,7 @@
 
 import sys
 
-from hub.cli import main
+from hub.cli.main import main
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -1,4 +1,4 @@
-"""Content problems: what went wrong, and exactly where, in words an author can act on."""
+"""Problems: what went wrong, and exactly where, in words an author or user can act on."""
 
 from __future__ import annotations
 
@@ -24,3 +24,12 @@ class ContentError(Exception):
     def __init__(self, problems: list[Problem]) -> None:
         super().__init__(f"{len(problems)} content problem(s)")
         self.problems = sorted(problems)
+
+
+class UsageError(Exception):
+    """A command-line argument that cannot be used; ``option`` names it."""
+
+    def __init__(self, option: str, message: str) -> None:
+        super().__init__(message)
+        self.option = option
+        self.message = message

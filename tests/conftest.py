@@ -11,11 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from hub.render.outputs import GENERATED_FOLDERS
+
 REPO = Path(__file__).resolve().parent.parent
-GENERATED = {
-    "exercises", "scenarios", "case-studies", "guidance", "principles", "comparisons",
-    "questions", "worksheets", "quizzes", "audits", "stars", "pdf", "sources", "themes", "packs",
-}  # fmt: skip
+GENERATED = set(GENERATED_FOLDERS)
 EPOCH = "1767225600"  # 2026-01-01T00:00:00Z
 
 

@@ -11,7 +11,7 @@ from typing import Annotated, Literal, Union, get_args, get_origin
 import yaml
 from pydantic import BaseModel
 
-from hub.kinds import KINDS
+from hub.content.kinds import KINDS
 
 # Each payload names itself ("hub-NN") so that a finding says which one got through.
 PAYLOADS = [

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from conftest import copy_project, run_build, tree_snapshot
 from hub.content import load_library
-from hub.kinds import KINDS
+from hub.content.kinds import KINDS
 
 
 def pdf_text(path: Path) -> str:

@@ -14,7 +14,9 @@ from pypdf import PdfReader
 
 from conftest import REPO
 from hub.content import load_library
-from hub.decks import MM_PER_PT, Deck, TextMeasure, fit_card, plain, plan_decks, plan_posters, split_text
+from hub.model.cards import Deck, fit_card, plan_decks, split_text
+from hub.model.measure import MM_PER_PT, TextMeasure, plain
+from hub.model.posters import plan_posters
 
 A4_PT = (595.28, 841.89)
 A3_PT = (841.89, 1190.55)
@@ -165,7 +167,7 @@ def test_long_texts_are_shrunk_or_split_never_overflowing() -> None:
     assert measure.lines("one two three", 10, 1000) == 1
     assert measure.lines("a " * 200, 12, 50) > 5
     assert measure.lines("Supercalifragilisticexpialidocious", 30, 20) is None
-    from hub.decks import SMALL_CARD
+    from hub.model.cards import SMALL_CARD
 
     long_text = " ".join(f"Sentence number {n} says something about outcomes." for n in range(30))
     assert fit_card("Kicker", "Heading", long_text, SMALL_CARD) is None

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from hub.content import Entry, Library, load_library
-from hub.kinds import KINDS
-from hub.markup import plain_text
-from hub.schemas import ListBlock
+from hub.content.kinds import KINDS
+from hub.content.schemas import ListBlock
+from hub.content.text import plain_text
 
 IRISS = "iriss-leading-for-outcomes"
 SCW = "scw-one-stop-shop"

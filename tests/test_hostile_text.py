@@ -18,8 +18,8 @@ from site_browser import served
 from test_pdf_safety import embedded_things
 
 from conftest import copy_project, run_build
-from hub.kinds import KINDS
-from hub.yamlload import load_yaml
+from hub.content.kinds import KINDS
+from hub.content.yamlload import load_yaml
 
 pytest_plugins = ["site_fixtures"]  # the browser fixture
 

@@ -3,13 +3,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import lxml.html
 import markdown
 import pytest
 
-from hub.markup import closest, markdown_block, markdown_inline, markdown_problems, plain_in_markdown, use_item_pages
+from hub.content.links import markdown_problems
+from hub.render.markup import AuthorText, plain_in_markdown
+from hub.words import closest
+
+NO_ITEMS = AuthorText({})
+markdown_block, markdown_inline = NO_ITEMS.block, NO_ITEMS.inline
 
 PAYLOADS = [
     "<script>alert(1)</script>",
@@ -59,25 +62,23 @@ def test_plain_text_in_a_markdown_heading_shows_as_written() -> None:
 
 
 @pytest.fixture
-def item_pages() -> Iterator[None]:
-    use_item_pages({"sandra": "scenarios/sandra/", "leading-for-outcomes-references": "guidance/x/"})
-    yield
-    use_item_pages({})
+def item_pages() -> AuthorText:
+    return AuthorText({"sandra": "scenarios/sandra/", "leading-for-outcomes-references": "guidance/x/"})
 
 
-def test_a_link_to_an_item_goes_to_its_page(item_pages: None) -> None:
-    assert markdown_inline("See [her story](sandra).") == (
+def test_a_link_to_an_item_goes_to_its_page(item_pages: AuthorText) -> None:
+    assert item_pages.inline("See [her story](sandra).") == (
         'See <a href="../../scenarios/sandra/" rel="noopener noreferrer">her story</a>.'
     )
 
 
 @pytest.mark.parametrize("text", ["[x](nowhere)", "[x](../x.md)", "[x](//example.org)", "[x](ftp://example.org)"])
-def test_a_link_that_goes_nowhere_loses_its_address(item_pages: None, text: str) -> None:
-    assert markdown_inline(text) == '<a rel="noopener noreferrer">x</a>'
+def test_a_link_that_goes_nowhere_loses_its_address(item_pages: AuthorText, text: str) -> None:
+    assert item_pages.inline(text) == '<a rel="noopener noreferrer">x</a>'
 
 
-def test_images_never_render(item_pages: None) -> None:
-    assert "<img" not in markdown_block("![a house](https://example.org/house.png)")
+def test_images_never_render(item_pages: AuthorText) -> None:
+    assert "<img" not in item_pages.block("![a house](https://example.org/house.png)")
 
 
 HOW = (

@@ -11,11 +11,13 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import run_build
-from hub import cli
+from hub.cli import main as cli
 from hub.content import load_library
-from hub.packs import choose_from_audit, clock, duration, plan_pack
+from hub.content.schemas import Exercise
+from hub.model.agenda import plan_pack
+from hub.model.custom_pack import choose_from_audit
 from hub.problems import ContentError
-from hub.schemas import Exercise
+from hub.words import clock, duration
 
 SHIPPED = ("half-day-part-one", "full-day-part-two", "team-meeting-60-minutes")
 SITE_URL = "https://outcomes-hub.example.org/"

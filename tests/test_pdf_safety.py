@@ -19,7 +19,9 @@ from PIL import Image
 from pypdf import PdfReader
 
 from conftest import REPO
-from hub.pdf import MAX_ASSET_BYTES, PRINT_ASSET_FOLDERS, PdfError, Printer
+from hub.printing.cache import PRINT_ASSET_FOLDERS
+from hub.printing.fetcher import MAX_ASSET_BYTES
+from hub.printing.printer import PdfError, Printer
 
 PAGE = '<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>T</title></head><body>{}</body></html>'
 REFUSED = "a PDF may only use the project's print assets and data: URIs"

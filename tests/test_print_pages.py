@@ -18,9 +18,10 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import EPOCH, run_build
-from hub import cli, pipeline
-from hub.pdf import Printer
-from hub.render import Paper
+from hub import pipeline
+from hub.cli import main as cli
+from hub.printing.printer import Printer
+from hub.settings import Paper, Settings
 
 SITE_URL = "https://outcomes-hub.example.org/"
 BUILD_DATE = "Printed from Outcomes Hub on 1 January 2026"
@@ -161,7 +162,7 @@ def test_letter_and_large_print_for_every_kind_of_handout_and_packs(
     built: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, paper: Paper
 ) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
-    _, rendered = pipeline.read_and_render(built, paper)
+    _, rendered = pipeline.read_and_render(Settings.load(built, paper=paper, epoch=int(EPOCH)))
     assert all(f'<html lang="en-GB" class="{paper.html_classes}">' in job.html for job in rendered.print_jobs[:5])
     wanted = {"exercise-1-defining-the-approach-facilitator", "sandra", "culture-review", "half-day-part-one"}
     printer = Printer(built, tmp_path / "cache")
@@ -184,8 +185,8 @@ def test_letter_and_large_print_for_every_kind_of_handout_and_packs(
 def test_build_and_pack_take_the_paper_options(monkeypatch: pytest.MonkeyPatch) -> None:
     asked: list[Paper] = []
 
-    def fake_build(project: Path, progress: object = None, with_site: bool = True, paper: Paper | None = None):
-        asked.append(paper)
+    def fake_build(settings: Settings, progress: object = None, with_site: bool = True):
+        asked.append(settings.paper)
         raise KeyboardInterrupt
 
     monkeypatch.setattr(pipeline, "build", fake_build)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import os
 import time
 from pathlib import Path
@@ -9,16 +10,18 @@ from pathlib import Path
 import pytest
 
 from conftest import EPOCH, REPO
-from hub import printpool
-from hub.pdf import Printer
-from hub.pipeline import build_date, read_and_render
+from hub.cli.main import settings_for
+from hub.pipeline import read_and_render
+from hub.printing import pool as printpool
+from hub.printing.printer import Printer
+from hub.settings import Settings
 
 
 @pytest.fixture(scope="module")
 def jobs() -> list:
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SOURCE_DATE_EPOCH", EPOCH)
-        _, rendered = read_and_render(REPO)
+        _, rendered = read_and_render(Settings.load(REPO, epoch=int(EPOCH)))
     scenarios = [job for job in rendered.print_jobs if job.pdf_path.startswith("pdf/") and "scenario" in job.label]
     return scenarios[:5]
 
@@ -45,8 +48,8 @@ def test_without_source_date_epoch_the_build_date_fixes_the_fonts_dates(
     jobs: list, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    date = build_date()
-    assert os.environ["SOURCE_DATE_EPOCH"] == str(int(date.timestamp()))
+    settings = settings_for(REPO, argparse.Namespace())
+    assert os.environ["SOURCE_DATE_EPOCH"] == str(settings.epoch)
     first = Printer(REPO, tmp_path / "first").print_pdf(jobs[0].html, tmp_path / "first.pdf", "first")
     time.sleep(1.1)  # fontTools would otherwise stamp the subset fonts with the current second
     second = Printer(REPO, tmp_path / "second").print_pdf(jobs[0].html, tmp_path / "second.pdf", "second")

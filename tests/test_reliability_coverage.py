@@ -15,12 +15,14 @@ from pypdf import PdfReader
 
 from conftest import EPOCH, copy_project, run_build, tree_snapshot
 from hub.pipeline import read_and_render
-from hub.site import SiteError, check_coverage
+from hub.settings import Settings
+from hub.site.coverage import check_coverage
+from hub.site.engine import SiteError
 
 
 @pytest.fixture(scope="module")
 def library_and_rendered(built: Path) -> tuple:
-    return read_and_render(built)
+    return read_and_render(Settings.load(built, epoch=0))
 
 
 @pytest.fixture
@@ -93,9 +95,9 @@ def test_pages_and_pdfs_of_items_that_are_gone_are_found(staging: Path, library_
 BREAK_A_PDF_BEFORE_THE_SWAP = r"""
 import sys
 
-import hub.pipeline
+import hub.pipeline.build
 
-copy = hub.pipeline.copy_if_changed
+copy = hub.pipeline.build.copy_if_changed
 
 
 def copy_but_cut_sandra_short(source, target):
@@ -104,8 +106,8 @@ def copy_but_cut_sandra_short(source, target):
         target.write_bytes(target.read_bytes()[:1000])
 
 
-hub.pipeline.copy_if_changed = copy_but_cut_sandra_short
-from hub.cli import main
+hub.pipeline.build.copy_if_changed = copy_but_cut_sandra_short
+from hub.cli.main import main
 
 sys.exit(main(["build"]))
 """

@@ -30,9 +30,9 @@ def die(*args, **kwargs):
 
 
 if point == "writing pages":
-    import hub.output
+    import hub.pipeline.generated
 
-    write = hub.output.write_if_changed
+    write = hub.pipeline.generated.write_if_changed
 
     def write_then_die(target, data):
         changed = write(target, data)
@@ -40,9 +40,9 @@ if point == "writing pages":
             die()
         return changed
 
-    hub.output.write_if_changed = write_then_die
+    hub.pipeline.generated.write_if_changed = write_then_die
 elif point == "printing PDFs":
-    import hub.progress
+    import hub.cli.progress
 
     @contextlib.contextmanager
     def progress():
@@ -52,7 +52,7 @@ elif point == "printing PDFs":
 
         yield report
 
-    hub.progress.terminal_progress = progress
+    hub.cli.progress.terminal_progress = progress
 elif point == "building the site":
     import mkdocs.utils
 
@@ -66,13 +66,13 @@ elif point == "building the site":
 
     mkdocs.utils.write_file = write_some_then_die
 elif point == "before the swap":
-    import hub.site
+    import hub.site.engine
 
-    hub.site.swap_into_place = die
+    hub.site.engine.swap_into_place = die
 elif point == "between the renames of a swap without renameat2":
-    import hub.site
+    import hub.site.swap
 
-    hub.site._exchange = lambda first, second: False
+    hub.site.swap._exchange = lambda first, second: False
     rename = pathlib.Path.rename
 
     def rename_or_die(self, target):
@@ -95,7 +95,7 @@ elif point == "out of disk space":
 
     builtins.open = open_until_full
 
-from hub.cli import main
+from hub.cli.main import main
 
 sys.exit(main(["build"]))
 """

@@ -14,8 +14,11 @@ from hypothesis import strategies as st
 
 from conftest import REPO
 from hub.content import load_library
-from hub.markup import markdown_block, markdown_problems
+from hub.content.links import markdown_problems
 from hub.problems import ContentError
+from hub.render.markup import AuthorText
+
+markdown_block = AuthorText({"sandra": "scenarios/sandra/"}).block
 
 SETTINGS = settings(
     max_examples=100, deadline=None, database=None, suppress_health_check=[HealthCheck.function_scoped_fixture]

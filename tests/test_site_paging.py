@@ -11,13 +11,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from bench import add_synthetic
 from playwright.sync_api import Page, expect
 from site_browser import served
 
-from conftest import copy_project
-from hub.bench import add_synthetic
-from hub.listings import PAGE_SIZE, listing_pages
+from conftest import EPOCH, copy_project
+from hub.model.listings import PAGE_SIZE, listing_pages
 from hub.pipeline import build
+from hub.settings import Settings
 
 pytest_plugins = ["site_fixtures"]  # the browser and page fixtures
 
@@ -29,7 +30,7 @@ TOTAL = SYNTHETIC + 8
 def grown(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = copy_project(tmp_path_factory.mktemp("grown") / "project")
     add_synthetic(project, SYNTHETIC)
-    build(project, pdf_workers=0)
+    build(Settings.load(project, epoch=int(EPOCH)), pdf_workers=0)
     return project
 
 

@@ -11,7 +11,7 @@ import shlex
 from playwright.sync_api import Browser, Page, expect
 from site_browser import PLANNER
 
-from hub.cli import _parser as command_line
+from hub.cli.main import _parser as command_line
 
 pytest_plugins = ["site_fixtures"]  # the browser, page (British English) and site_url fixtures
 

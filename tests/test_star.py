@@ -12,10 +12,12 @@ from lxml import etree
 from pypdf import PdfReader
 
 from conftest import REPO, run_build
+from hub.cli.star import RatingsError, gather_readings, parse_ratings
 from hub.content import load_library
-from hub.render import make_environment
-from hub.schemas import CultureStar
-from hub.star import RADIUS, RatingsError, Reading, gather_readings, parse_ratings, score_rows, star_geometry
+from hub.content.schemas import CultureStar
+from hub.model.star import RADIUS, Reading, score_rows, star_geometry
+from hub.render.environment import make_environment
+from hub.render.markup import AuthorText
 
 SVG = "{http://www.w3.org/2000/svg}"
 NAMES = [
@@ -42,7 +44,7 @@ def star() -> CultureStar:
 
 
 def draw(star: CultureStar, readings: list[Reading]) -> etree._Element:
-    environment = make_environment(REPO / "templates")
+    environment = make_environment(REPO / "templates", AuthorText({}))
     template = environment.from_string('{% from "_star.svg.j2" import star_svg %}{{ star_svg(geometry, "A star") }}')
     return etree.fromstring(template.render(geometry=star_geometry(star, readings)).encode())
 

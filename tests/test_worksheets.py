@@ -10,8 +10,8 @@ from pypdf import PdfReader, PdfWriter
 
 from conftest import REPO
 from hub.content import load_library
-from hub.forms import FieldNames, is_fill_in, sheet_from_block
-from hub.schemas import TableBlock
+from hub.content.schemas import TableBlock
+from hub.model.sheets import FieldNames, is_fill_in, sheet_from_block
 
 EXERCISE_3 = "exercise-3-challenges-of-getting-outcomes-into-practice"
 EXERCISE_6 = "exercise-6-risk-taking"

@@ -1,0 +1,140 @@
+"""Command line: ``build`` (default), ``check``, ``serve``, ``star`` and ``pack``.
+
+Exit codes: 0 success, 1 content or build problems, 2 usage errors.  This is
+the entry point: it alone reads the environment, and it makes the one
+:class:`~hub.settings.Settings` that every stage below is given.
+"""
+
+from __future__ import annotations
+
+import argparse
+import errno
+import os
+import sys
+from pathlib import Path
+
+from hub.cli.pack import add_pack_arguments
+from hub.cli.star import add_star_arguments
+from hub.problems import ContentError
+from hub.settings import Paper, Settings, last_commit_time
+from hub.words import plural
+
+PROJECT = Path(__file__).resolve().parent.parent.parent
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:
+        self.print_usage(sys.stderr)
+        print(f"{self.prog}: error: {message}", file=sys.stderr)
+        raise SystemExit(2)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="build.py", description="Build Outcomes Hub: the site and every PDF.")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    build = commands.add_parser(
+        "build", help="validate content, then build the site and every PDF into site/ (default)"
+    )
+    _add_paper_arguments(build)
+    commands.add_parser("check", help="validate content only; write nothing")
+    serve = commands.add_parser("serve", help="live preview that rebuilds when content or templates change")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--host", default="127.0.0.1")
+    star = commands.add_parser(
+        "star",
+        help="print the culture star filled in from ratings (two readings overlaid with --compare)",
+        description="Print the culture star filled in from scores, with a table of the numbers beside it.",
+    )
+    add_star_arguments(star)
+    _add_paper_arguments(star)
+    pack = commands.add_parser(
+        "pack",
+        help="print a workshop pack of the exercises you choose, or from training-priorities ratings",
+        description="Print a workshop pack: agenda, checklist, facilitator's guides and participant materials.",
+    )
+    add_pack_arguments(pack)
+    _add_paper_arguments(pack)
+    return parser
+
+
+def _add_paper_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--paper", type=str.lower, choices=("a4", "letter"), default="a4", help="paper size of the PDFs (default: a4)"
+    )
+    parser.add_argument("--large-print", action="store_true", help="large print: body text at 16pt")
+
+
+def settings_for(project: Path, args: argparse.Namespace) -> Settings:
+    """The run's settings; the build date is SOURCE_DATE_EPOCH, else the last commit, else now.
+
+    SOURCE_DATE_EPOCH is then set to it for this process and the PDF workers it starts: fontTools
+    stamps every subset font with that date, or else with the current time, which would make
+    PDFs of the same HTML differ from one second to the next.
+    """
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
+    given = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    epoch = int(given) if given.isdigit() else last_commit_time(project)
+    paper = Paper(getattr(args, "paper", "a4"), getattr(args, "large_print", False))
+    settings = Settings.load(project, paper=paper, epoch=epoch)
+    os.environ["SOURCE_DATE_EPOCH"] = str(settings.epoch)
+    return settings
+
+
+def _print_problems(error: ContentError) -> None:
+    for problem in error.problems:
+        print(problem, file=sys.stderr)
+    print(f"{plural(len(error.problems), 'problem')} found; nothing was written.", file=sys.stderr)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    command = args.command or "build"
+    from hub import pipeline
+    from hub.printing.printer import PdfError
+    from hub.site.engine import SiteError
+
+    settings = settings_for(PROJECT, args)
+    try:
+        if command == "check":
+            library, rendered = pipeline.read_and_render(settings)
+            print(f"Content is valid: {len(library.entries)} items, {len(rendered.print_jobs)} PDFs to make.")
+            return 0
+        if command == "star":
+            from hub.cli.star import run_star
+
+            return run_star(settings, args)
+        if command == "pack":
+            from hub.cli.pack import run_pack
+
+            return run_pack(settings, args)
+        if command == "serve":
+            from hub.cli.serve import serve
+
+            return serve(settings, args.host, args.port)
+        from hub.cli.progress import terminal_progress
+
+        with terminal_progress() as progress:
+            report = pipeline.build(settings, progress)
+        site = "site/ unchanged" if report.site_skipped else "Built site/"
+        print(
+            f"{site}: {report.pdfs_rendered} PDFs printed, {report.pdfs_cached} unchanged, "
+            f"{report.pages_changed} generated files changed."
+        )
+        return 0
+    except ContentError as error:
+        _print_problems(error)
+        return 1
+    except (PdfError, SiteError) as error:
+        print(f"Build failed: {error}", file=sys.stderr)
+        print("The previous site/ was left as it was.", file=sys.stderr)
+        return 1
+    except OSError as error:
+        if error.errno not in (errno.ENOSPC, errno.EDQUOT):
+            raise
+        print(f"Build failed: could not write {error.filename or 'a file'}: {error.strerror}", file=sys.stderr)
+        print("The previous site/ was left as it was.", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("Interrupted; the previous site/ was left as it was.", file=sys.stderr)
+        return 130

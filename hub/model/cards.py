@@ -1,0 +1,261 @@
+"""Card decks: cut-out cards for the table, laid out on A4 sheets for a guillotine.
+
+The cards touch, crop marks in the margins show every cut, and each sheet of
+fronts is followed by its backs, mirrored left to right so that they line up
+when printed double-sided and flipped on the long edge.  A card's text is set
+as large as fits, and a text too long for one card at a readable size is split
+over several.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from hub.content.library import Entry, Library
+from hub.content.schemas import PrincipleSet, QuestionSet, Scenario
+from hub.model.measure import A4, MM_PER_PT, plain, text_measure
+
+
+@dataclass(frozen=True)
+class CardFormat:
+    """A card size and how many go on an A4 sheet; every length in millimetres."""
+
+    name: str
+    width: float
+    height: float
+    columns: int
+    rows: int
+    top: float
+    padding: float
+    kicker_pt: float
+    sizes_pt: tuple[float, ...]  # text sizes to try, largest first
+    heading_scale: float = 1.1
+
+    @property
+    def per_sheet(self) -> int:
+        return self.columns * self.rows
+
+    @property
+    def left(self) -> float:
+        return (A4[0] - self.columns * self.width) / 2
+
+    @property
+    def grid_bottom(self) -> float:
+        return self.top + self.rows * self.height
+
+    def position(self, slot: int, back: bool = False) -> tuple[float, float]:
+        """Top-left corner of card ``slot`` (0-based, across then down); backs are mirrored left to right."""
+        row, column = divmod(slot, self.columns)
+        if back:
+            column = self.columns - 1 - column
+        return self.left + column * self.width, self.top + row * self.height
+
+    @property
+    def text_width(self) -> float:
+        return self.width - 2 * self.padding
+
+    @property
+    def kicker_width(self) -> float:
+        """The kicker shares its line with the card's number on the right."""
+        return self.text_width - 12.0
+
+    def kicker_height(self, kicker: str) -> float | None:
+        height = text_measure().height_mm(kicker, self.kicker_pt, self.kicker_width)
+        return None if height is None else height + KICKER_GAP_MM
+
+    def cut_lines(self) -> tuple[tuple[float, ...], tuple[float, ...]]:
+        """Where the guillotine cuts: the x of each vertical cut and the y of each horizontal one."""
+        xs = tuple(round(self.left + column * self.width, 2) for column in range(self.columns + 1))
+        ys = tuple(round(self.top + row * self.height, 2) for row in range(self.rows + 1))
+        return xs, ys
+
+
+KICKER_GAP_MM = 1.5
+HEADING_GAP_EM = 0.4
+SMALL_CARD = CardFormat(
+    "small", 85.0, 55.0, 2, 4, 24.0, 4.5, 7.0, (16.0, 15.0, 14.0, 13.0, 12.0, 11.0, 10.5, 10.0, 9.5)
+)
+LARGE_CARD = CardFormat("large", 90.0, 120.0, 2, 2, 14.0, 6.0, 8.0, (13.0, 12.5, 12.0, 11.5, 11.0, 10.5, 10.0, 9.5))
+CARD_FORMATS = {card.name: card for card in (SMALL_CARD, LARGE_CARD)}
+
+
+@dataclass(frozen=True)
+class Card:
+    number: int
+    kicker: str
+    heading: str
+    text: str  # author Markdown
+    size_pt: float
+    part: str = ""  # "1 of 2" when a long text is split over cards
+
+
+@dataclass(frozen=True)
+class PlacedCard:
+    card: Card
+    x: float
+    y: float
+
+
+@dataclass(frozen=True)
+class Sheet:
+    number: int
+    fronts: tuple[PlacedCard, ...]
+    backs: tuple[PlacedCard, ...]
+
+
+@dataclass(frozen=True)
+class DeckSpec:
+    name: str
+    title: str
+    source: str  # an item id, or a content folder for a deck of every item in it
+    card: CardFormat = SMALL_CARD
+
+
+DECKS = (
+    DeckSpec("questions-for-supervision", "Questions for supervision", "questions-for-supervision"),
+    DeckSpec("questions-for-partners", "Questions for partners", "questions-for-partners"),
+    DeckSpec("conversational-traps", "Conversational traps", "conversational-traps"),
+    DeckSpec("exploratory-questions", "Exploratory questions", "exploratory-questions"),
+    DeckSpec("positive-risk-principles", "Positive risk: 12 practice principles", "positive-risk-practice-principles"),
+    DeckSpec("recording-principles", "12 recording principles", "recording-principles"),
+    DeckSpec("scenarios", "Scenarios", "scenarios", LARGE_CARD),
+)
+
+
+@dataclass(frozen=True)
+class Deck:
+    name: str
+    title: str
+    entries: tuple[Entry, ...]
+    card: CardFormat
+    cards: tuple[Card, ...]
+    page: str  # the site page the deck comes from, relative to the site root
+
+    @property
+    def link_label(self) -> str:
+        """The label of the link to the deck on each of its items' pages."""
+        return f"{self.title.removesuffix('s')} cards" if len(self.entries) > 1 else "Cards"
+
+    @property
+    def pdf_path(self) -> str:
+        return f"pdf/cards-{self.name}.pdf"
+
+    @property
+    def sheets(self) -> list[Sheet]:
+        per = self.card.per_sheet
+        sheets = []
+        for start in range(0, len(self.cards), per):
+            group = self.cards[start : start + per]
+            fronts = tuple(PlacedCard(card, *self.card.position(slot)) for slot, card in enumerate(group))
+            backs = tuple(PlacedCard(card, *self.card.position(slot, back=True)) for slot, card in enumerate(group))
+            sheets.append(Sheet(start // per + 1, fronts, backs))
+        return sheets
+
+
+def heading_pt(size: float, card: CardFormat) -> float:
+    return round(size * card.heading_scale, 2)
+
+
+def fit_card(kicker: str, heading: str, text: str, card: CardFormat) -> float | None:
+    """The largest text size at which ``kicker``, ``heading`` and ``text`` fit on one card, or ``None``."""
+    measure = text_measure()
+    kicker_height = card.kicker_height(kicker)
+    if kicker_height is None:
+        return None
+    space = card.height - 2 * card.padding - kicker_height
+    for size in card.sizes_pt:
+        used = 0.0
+        if heading:
+            heading_height = measure.height_mm(heading, heading_pt(size, card), card.text_width, bold=True)
+            if heading_height is None:
+                continue
+            used += heading_height + size * HEADING_GAP_EM * MM_PER_PT
+        body = measure.height_mm(plain(text), size, card.text_width)
+        if body is not None and used + body <= space:
+            return size
+    return None
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z‘“'\"(])")
+
+
+def split_text(text: str, parts: int) -> list[str]:
+    """``text`` in ``parts`` pieces of about equal length, broken between sentences where possible."""
+    pieces = _SENTENCE_END.split(text)
+    if len(pieces) < parts:
+        pieces = text.split()
+    target = len(text) / parts
+    chunks: list[list[str]] = [[]]
+    length = 0
+    for piece in pieces:
+        if chunks[-1] and length + len(piece) / 2 > target * len(chunks) and len(chunks) < parts:
+            chunks.append([])
+        chunks[-1].append(piece)
+        length += len(piece) + 1
+    return [" ".join(chunk) for chunk in chunks if chunk]
+
+
+def cards_for(kicker: str, heading: str, text: str, card: CardFormat) -> list[Card]:
+    """One card, or several when the text will not fit one at a readable size (numbered later)."""
+    size = fit_card(kicker, heading, text, card)
+    if size is not None:
+        return [Card(0, kicker, heading, text, size)]
+    for parts in range(2, 8):
+        chunks = split_text(text, parts)
+        headings = [heading if index == 0 else f"{heading} (continued)" if heading else "" for index in range(parts)]
+        sizes = [fit_card(kicker, head, chunk, card) for head, chunk in zip(headings, chunks, strict=False)]
+        if len(chunks) == parts and all(sizes):
+            smallest = min(size for size in sizes if size)
+            return [
+                Card(0, kicker, head, chunk, smallest, f"{index} of {parts}")
+                for index, (head, chunk) in enumerate(zip(headings, chunks, strict=True), start=1)
+            ]
+    raise ValueError(f"{heading or text[:40]!r} is too long for a {card.name} card")
+
+
+def scenario_kicker(scenario: Scenario) -> str:
+    """Where in its source a scenario comes from, e.g. "Exercise five" or "2.3 Planning for action"."""
+    section = scenario.source.section.rsplit(", ", 1)[-1]
+    return section.removesuffix(": training materials")
+
+
+def _deck_cards(spec: DeckSpec, entries: Sequence[Entry]) -> list[Card]:
+    made: list[Card] = []
+    for entry in entries:
+        item = entry.item
+        if isinstance(item, QuestionSet):
+            for group in item.groups:
+                kicker = group.title or spec.title
+                for question in group.questions:
+                    made += cards_for(kicker, "", question, spec.card)
+        elif isinstance(item, PrincipleSet):
+            for number, principle in enumerate(item.principles, start=1):
+                kicker = principle.group or spec.title
+                heading = principle.name or f"Principle {number}"
+                made += cards_for(kicker, heading, principle.text, spec.card)
+        elif isinstance(item, Scenario):
+            made += cards_for(scenario_kicker(item), item.label, item.text, spec.card)
+        else:
+            raise TypeError(f"no cards can be made from {entry.path}")
+    return made
+
+
+def plan_decks(library: Library) -> list[Deck]:
+    decks = []
+    for spec in DECKS:
+        if spec.source in library.entries:
+            entries = [library.entries[spec.source]]
+            page = entries[0].url
+        else:
+            entries = [entry for entry in library.entries.values() if entry.kind.folder == spec.source]
+            entries.sort(key=lambda entry: (entry.kind.sort_key(entry)[:2], getattr(entry.item, "label", "")))
+            page = f"{spec.source}/"
+        if not entries:
+            continue
+        made = _deck_cards(spec, entries)
+        size = min(card.size_pt for card in made)  # one text size for the whole deck
+        cards = tuple(replace(card, number=number, size_pt=size) for number, card in enumerate(made, start=1))
+        decks.append(Deck(spec.name, spec.title, tuple(entries), spec.card, cards, page))
+    return decks

@@ -1,0 +1,123 @@
+"""The whole build, top to bottom: read, derive, render, then write.
+
+Nothing is written until all content has loaded and validated and every
+output has been rendered in memory.  Generated pages and PDFs go to
+git-ignored folders of ``docs/``; the site is built into a staging folder and
+swapped into ``site/`` only when everything succeeded.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from hub.atomic import copy_if_changed, replace_file
+from hub.content.library import Library
+from hub.content.load import load_library
+from hub.model import Model
+from hub.pipeline.background import BackgroundPrinting
+from hub.pipeline.generated import create_placeholders, sync_generated
+from hub.pipeline.stamp import site_inputs_hash
+from hub.printing.pool import print_all
+from hub.printing.printer import Printer
+from hub.problems import ContentError
+from hub.render import Renderer
+from hub.render.outputs import GENERATED_FOLDERS, Output, Rendered
+from hub.render.qr import remembered_in
+from hub.settings import Settings
+from hub.site.config import check_site_config
+from hub.site.coverage import check_coverage
+from hub.site.engine import build_site
+from hub.site.swap import restore_interrupted_swap
+
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    pages_changed: int
+    pdfs_rendered: int
+    pdfs_cached: int
+    site_skipped: bool
+
+
+def read(settings: Settings) -> Model:
+    """Stages one and two: load and validate everything, then derive what the outputs show."""
+    library = load_library(settings.paths.project)
+    problems = check_site_config(settings.site_config, library)
+    if problems:
+        raise ContentError(problems)
+    return Model.of(library)
+
+
+def read_and_render(settings: Settings) -> tuple[Library, Rendered]:
+    """Stages one to three, in memory: every page and every PDF's HTML."""
+    model = read(settings)
+    with remembered_in(settings.paths.qr_codes):
+        rendered = Renderer(model, settings).render_all()
+    return model.library, rendered
+
+
+def print_one(settings: Settings, model: Model, output: Output, target: Path) -> None:
+    """Render one output made to order (a pack, a filled star) and print it to ``target``."""
+    html = Renderer(model, settings, keep_compiled=False).render(output)
+    with tempfile.TemporaryDirectory() as cache:  # a PDF made to order is not kept
+        Printer(settings.paths.project, Path(cache)).print_pdf(html, target.resolve(), output.label)
+
+
+def build(
+    settings: Settings,
+    progress: Progress | None = None,
+    with_site: bool = True,
+    pdf_workers: int | None = None,
+) -> BuildReport:
+    """The whole build; ``pdf_workers=0`` leaves PDFs unprinted (for measuring the site alone)."""
+    paths = settings.paths
+    restore_interrupted_swap(paths.site, paths.work)
+    report = progress or (lambda stage, done, total: None)
+    report("Reading content", 0, 1)
+    library, rendered = read_and_render(settings)
+    report("Reading content", 1, 1)
+    pdf_targets = {job.pdf_path for job in rendered.print_jobs}
+    pages = {name: text.encode("utf-8") for name, text in rendered.pages.items()}
+    changed = sync_generated(paths.docs, GENERATED_FOLDERS, pages, keep=pdf_targets)
+    create_placeholders(paths.docs, pdf_targets)  # MkDocs checks links against the files present when it starts.
+
+    printing_pdfs = pdf_workers != 0
+    printing = BackgroundPrinting(
+        lambda: print_all(
+            paths.project,
+            rendered.print_jobs if printing_pdfs else [],
+            paths.docs,
+            paths.pdf_cache,
+            lambda done, total: report("Printing PDFs", done, total),
+            workers=pdf_workers,
+            epoch=settings.epoch,
+        )
+    )
+    stamp = site_inputs_hash(paths.project, rendered.print_jobs)
+    stamp_file = paths.site_stamp
+    site_current = paths.site.is_dir() and stamp_file.exists() and stamp_file.read_text() == stamp
+    if not with_site or site_current:
+        summary = printing.result()
+    else:
+        report("Building the site", 0, 1)
+
+        def finish_pdfs(staging: Path) -> None:
+            printing.result()
+            for target in sorted(pdf_targets):
+                copy_if_changed(paths.docs / target, staging / target)
+            check_coverage(staging, library, rendered, with_pdfs=printing_pdfs)
+
+        stamp_file.unlink(missing_ok=True)  # a build killed after its swap must not look current to the next
+        try:
+            build_site(paths.site_config, paths.site, paths.work, before_swap=finish_pdfs)
+        finally:
+            printing.join()
+        summary = printing.result()
+        if printing_pdfs:  # a site built without its PDFs must not pass for current
+            replace_file(stamp_file, stamp.encode())
+        report("Building the site", 1, 1)
+    return BuildReport(len(changed), summary.printed, summary.cached, site_current or not with_site)

@@ -1,0 +1,84 @@
+"""The PDF cache: a PDF is kept under the hash of everything it is made from, and checked before it is used.
+
+Each entry ``<key>.pdf`` has a ``<key>.sha256`` beside it, written after the PDF.
+An entry whose bytes no longer match (a disk fault, a half-copied file, a
+hand edit) is thrown away and the PDF printed again; it is never copied into a site.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from importlib import metadata
+from pathlib import Path
+
+from hub.atomic import copy_if_changed, is_partial, replace_file
+
+PRINT_ASSET_FOLDERS = ("templates/print", "docs/assets/fonts")
+_RENDERING_PACKAGES = ("weasyprint", "pydyf", "fonttools", "tinycss2", "cssselect2", "tinyhtml5", "pillow")
+_PRINTING_CODE = Path(__file__).resolve().parent
+
+
+def print_inputs_hash(project: Path) -> str:
+    """A hash of all but the HTML that a PDF depends on: print assets, the printing code, library versions."""
+    digest = hashlib.sha256()
+    for code in sorted(_PRINTING_CODE.glob("*.py")):  # how the PDFs are printed is part of every PDF too
+        digest.update(code.name.encode() + b"\0" + code.read_bytes())
+    for package in _RENDERING_PACKAGES:
+        digest.update(f"{package} {metadata.version(package)}\n".encode())
+    for folder in PRINT_ASSET_FOLDERS:
+        for file in sorted((project / folder).rglob("*")):
+            if file.is_file() and file.suffix != ".j2":
+                digest.update(file.relative_to(project).as_posix().encode() + b"\0")
+                digest.update(file.read_bytes())
+    return digest.hexdigest()
+
+
+def cache_key(inputs_hash: str, html: str) -> str:
+    return hashlib.sha256((inputs_hash + "\n" + html).encode()).hexdigest()
+
+
+class PdfCache:
+    def __init__(self, folder: Path, inputs_hash: str) -> None:
+        self.folder = folder
+        self.inputs_hash = inputs_hash
+
+    def key(self, html: str) -> str:
+        return cache_key(self.inputs_hash, html)
+
+    def _files(self, key: str) -> tuple[Path, Path]:
+        return self.folder / f"{key}.pdf", self.folder / f"{key}.sha256"
+
+    def lookup(self, html: str) -> Path | None:
+        """The cached PDF for ``html`` if there is one whose bytes are what was stored; a bad entry is removed."""
+        pdf, digest = self._files(self.key(html))
+        try:
+            expected = digest.read_text(encoding="ascii").strip()
+            if hashlib.sha256(pdf.read_bytes()).hexdigest() == expected:
+                return pdf
+        except (OSError, UnicodeDecodeError):
+            pass
+        pdf.unlink(missing_ok=True)
+        digest.unlink(missing_ok=True)
+        return None
+
+    def store(self, html: str, data: bytes) -> Path:
+        pdf, digest = self._files(self.key(html))
+        replace_file(pdf, data)
+        replace_file(digest, hashlib.sha256(data).hexdigest().encode("ascii") + b"\n")
+        return pdf
+
+    def copy_to(self, html: str, target: Path) -> bool:
+        """Put the cached PDF for ``html`` at ``target``, if there is a sound one."""
+        cached = self.lookup(html)
+        if cached is None:
+            return False
+        copy_if_changed(cached, target)
+        return True
+
+    def prune(self, used_keys: set[str]) -> None:
+        """Keep the cache to what the latest build used, so it cannot grow without bound."""
+        if not self.folder.exists():
+            return
+        for file in self.folder.iterdir():
+            if is_partial(file) or (file.suffix in (".pdf", ".sha256", ".part") and file.stem not in used_keys):
+                file.unlink(missing_ok=True)

@@ -1,0 +1,82 @@
+"""The Jinja environment and the one context every template sees.
+
+Templates are found by a naming rule (see :mod:`hub.render.formats`).  Author
+text reaches every page and PDF through the same filters: ``md`` and
+``md_inline`` for author Markdown, ``md_text`` for plain text in a Markdown page.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
+
+from hub.content.kinds import KINDS
+from hub.content.text import plain_text
+from hub.model import Model
+from hub.model.sheets import sheet_parts
+from hub.model.star import star_geometry
+from hub.render.formats import Downloads
+from hub.render.markup import AuthorText, plain_in_markdown
+from hub.render.qr import qr_image, short_link
+from hub.settings import Settings
+from hub.words import duration
+
+USED_BY_SHOWN = 20  # items named under "Used by"; the rest are counted, so a page stays small however many there are
+
+
+def group_in_order(items: list, attribute: str) -> list[tuple[object, list[tuple[int, object]]]]:
+    """Consecutive runs of items sharing ``attribute``, each item with its number from 1."""
+    groups: list[tuple[object, list[tuple[int, object]]]] = []
+    for number, item in enumerate(items, start=1):
+        key = getattr(item, attribute)
+        if not groups or groups[-1][0] != key:
+            groups.append((key, []))
+        groups[-1][1].append((number, item))
+    return groups
+
+
+def make_environment(templates: Path, author_text: AuthorText, compiled_templates: Path | None = None) -> Environment:
+    """The Jinja environment; ``compiled_templates`` keeps compiled templates between builds (keyed by source)."""
+    bytecode_cache = None
+    if compiled_templates is not None:
+        compiled_templates.mkdir(parents=True, exist_ok=True)
+        bytecode_cache = FileSystemBytecodeCache(str(compiled_templates))
+    environment = Environment(
+        loader=FileSystemLoader(templates),
+        bytecode_cache=bytecode_cache,
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    environment.filters.update(
+        md=author_text.block,
+        md_inline=author_text.inline,
+        md_text=plain_in_markdown,
+        plain=plain_text,
+        groupby_keep=group_in_order,
+        qr=qr_image,
+        duration=duration,
+        short_link=short_link,
+    )
+    return environment
+
+
+def template_context(model: Model, settings: Settings, downloads: Downloads) -> dict[str, Any]:
+    """What every template can use."""
+    library = model.library
+    return {
+        "library": library,
+        "kinds": sorted(KINDS.values(), key=lambda kind: kind.order),
+        "build_date": settings.build_date,
+        "site_url": settings.site_url,
+        "paper": settings.paper,
+        "theme_labels": lambda item: [library.themes[theme].label for theme in item.themes],
+        "used_by_shown": USED_BY_SHOWN,
+        "downloads": downloads,
+        "star_geometry": star_geometry,
+        "sheet_parts": sheet_parts,
+    }

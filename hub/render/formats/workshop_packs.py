@@ -1,0 +1,48 @@
+"""Workshop packs: cover, contents, agenda, checklist, then each exercise's guide and participant materials.
+
+``pdf/<id>.pdf`` from ``templates/print/pack.workshop.html.j2``, with the pack's plan worked out once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from hub.content.kinds import KINDS
+from hub.content.library import Entry
+from hub.content.schemas import Pack
+from hub.model import Model
+from hub.model.agenda import PACKS_PAGE, PackPlan
+from hub.render.formats.base import Format, item_context
+from hub.render.formats.handouts import PrintVariant
+from hub.render.outputs import PDF_FOLDER, Download, Output
+
+WORKSHOP_PACK = PrintVariant("workshop", "Workshop pack")
+TEMPLATE = "print/pack.workshop.html.j2"
+
+
+def pdf_path(entry_id: str) -> str:
+    return f"{PDF_FOLDER}/{entry_id}.pdf"
+
+
+def made_to_order(pack: Pack, plan: PackPlan, label: str) -> Output:
+    """A pack made by ``build.py pack``, which is in no content file; its page is the packs page."""
+    return Output("", label, TEMPLATE, {"item": pack, "variant": WORKSHOP_PACK, "plan": plan}, PACKS_PAGE)
+
+
+class WorkshopPacks(Format):
+    name = "workshop pack"
+    kinds = frozenset({"pack"})
+
+    def outputs(self, model: Model, downloads: object) -> Iterator[Output]:
+        for entry in model.library.of_kind(KINDS["packs"]):
+            plan = model.plans[entry.id]
+            context = item_context(entry, variant=WORKSHOP_PACK, plan=plan)
+            label = f"{entry.path} ({WORKSHOP_PACK.label.lower()})"
+            yield Output(pdf_path(entry.id), label, TEMPLATE, context, entry.url)
+
+    def downloads(self, entry: Entry, model: Model) -> Iterator[Download]:
+        if entry.kind.name in self.kinds:
+            yield Download(WORKSHOP_PACK.label, pdf_path(entry.id))
+
+
+FORMAT = WorkshopPacks()

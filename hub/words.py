@@ -1,0 +1,68 @@
+"""Small pieces of wording shared by every message and page: hints, counts, clock times and lengths."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Collection
+
+
+def closest(name: str, pool: Collection[str]) -> str | None:
+    """The id in ``pool`` that ``name`` was most likely meant to be.
+
+    Among ids that begin with the same word, only what follows their shared
+    beginning counts, so that ``exercise-9-keeping-going`` is not taken for
+    ``exercise-6-risk-taking`` because both start ``exercise-``.
+    """
+    kin = sorted(candidate for candidate in pool if candidate.split("-")[0] == name.split("-")[0])
+    shared = 0
+    for letters in zip(name, *kin, strict=False):
+        if len(set(letters)) > 1:
+            break
+        shared += 1
+    shared = name.rfind("-", 0, shared) + 1  # whole words only
+    by_rest = {candidate[shared:]: candidate for candidate in (kin or sorted(pool))}
+    guess = difflib.get_close_matches(name[shared:], list(by_rest), n=1)
+    return by_rest[guess[0]] if guess else None
+
+
+def did_you_mean(name: str, pool: Collection[str], *, ids: bool = False, cutoff: float = 0.6) -> str:
+    """``"; did you mean 'x'?"`` for the likeliest of ``pool``, or ``""``.
+
+    ``ids`` compares hyphenated ids word by word (see :func:`closest`); otherwise names are compared whole.
+    """
+    for normal in {re.sub(r"[\s_]+", "-", name.strip().lower()), re.sub(r"[\s-]+", "_", name.strip().lower())}:
+        if normal != name and normal in pool:
+            return f"; did you mean '{normal}'?"
+    if ids:
+        guess = closest(name, pool)
+    else:
+        found = difflib.get_close_matches(name, list(pool), n=1, cutoff=cutoff)
+        guess = found[0] if found else None
+    return f"; did you mean '{guess}'?" if guess else ""
+
+
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    """``1 problem``, ``2 problems``."""
+    return f"{count} {singular if count == 1 else (plural_form or singular + 's')}"
+
+
+def clock(minutes: int) -> str:
+    """570 → ``09:30``."""
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def duration(minutes: int) -> str:
+    """95 → ``1 h 35 min``."""
+    hours, rest = divmod(minutes, 60)
+    if not hours:
+        return f"{rest} min"
+    return f"{hours} h {rest} min" if rest else f"{hours} h"
+
+
+def numbers_named(numbers: list[int] | tuple[int, ...], noun: str = "Exercise") -> str:
+    """[3, 7, 8] → ``Exercises 3, 7 and 8``; [3] → ``Exercise 3``."""
+    shown = [str(number) for number in numbers]
+    if len(shown) == 1:
+        return f"{noun} {shown[0]}"
+    return f"{noun}s {', '.join(shown[:-1])} and {shown[-1]}"
