@@ -203,17 +203,23 @@ def test_star_command_usage_errors_exit_2_with_where_and_what(project: Path) -> 
     assert "Traceback" not in result.stderr
     assert not (project / "s.pdf").exists()
 
+    # A ratings file's problems are reported like every content problem (the audit's ratings too): exit 1.
     ratings = project / "bad.yml"
     ratings.write_text("values: 6\nidentity: 12\noutcome: 7\n", encoding="utf-8")
     result = run_build(project, "star", "--ratings-file", str(ratings), "-o", "s.pdf")
-    assert result.code == 2
+    assert result.code == 1
     lines = result.stderr.splitlines()
+    missing = [key for key in KEYS if key not in ("values", "identity", "outcomes")]
     assert lines == [
-        f"build.py star: error: {ratings}:2:11: identity: "
-        "the score for 'identity' must be a number from 1 to 10, not '12'",
-        f"build.py star: error: {ratings}:3:1: outcome: "
-        f"unknown point 'outcome'; did you mean 'outcomes'? (the points are: {POINTS})",
+        *(
+            f"{ratings}:1:1: {key}: is not rated; give it a score from 1 to 10"
+            for key in sorted([*missing, "outcomes"])
+        ),
+        f"{ratings}:2:11: identity: expected a score from 1 to 10, not '12'",
+        f"{ratings}:3:1: outcome: unknown point; did you mean 'outcomes'?",
+        "8 problems found; nothing was written.",
     ]
+    assert not (project / "s.pdf").exists()
 
     result = run_build(project, "star", "--ratings", MANAGER)
     assert result.code == 2 and "the following arguments are required: -o/--output" in result.stderr
