@@ -33,14 +33,25 @@ debs:
 test-debs: debs
 	$(call ensure_debs,$(TEST_DEBS))
 
-build: debs $(BIN)/.installed
-	$(BIN)/python build.py build
+# The site engine: mkdocs (default), properdocs, or zensical (installed on demand in its own environment).
+ENGINE ?= mkdocs
+ZENSICAL := .venv-zensical/bin/zensical
+
+build: debs $(BIN)/.installed $(if $(filter zensical,$(ENGINE)),$(ZENSICAL))
+	$(BIN)/python build.py build --engine $(ENGINE)
+
+# Zensical 0.0.73 is the newest that installs from the index here (later ones need zensical-ui); it gets its own
+# environment so that its pins never change what MkDocs builds.
+$(ZENSICAL): requirements-zensical.txt
+	$(PYTHON) -m venv .venv-zensical
+	.venv-zensical/bin/pip install --quiet --disable-pip-version-check -r requirements-zensical.txt
+	touch $@
 
 # The site as a zip that works from file:// (search included), for places with poor connections:
 # Material's offline plugin, no instant navigation, and no directory URLs.
 offline: build
 	rm -rf .offline
-	OFFLINE=true HUB_INSTANT=off NO_MKDOCS_2_WARNING=1 DISABLE_MKDOCS_2_WARNING=true \
+	OFFLINE=true HUB_INSTANT=navigation.top NO_MKDOCS_2_WARNING=1 DISABLE_MKDOCS_2_WARNING=true \
 	  $(BIN)/python -m mkdocs build --strict --quiet --site-dir .offline/outcomes-hub
 	$(BIN)/python -m zipfile -c .offline/outcomes-hub.zip .offline/outcomes-hub
 	@echo "Wrote .offline/outcomes-hub.zip: unzip it and open outcomes-hub/index.html."
@@ -60,7 +71,7 @@ format: $(BIN)/.installed-test
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-test: test-debs $(BIN)/.installed-test lint
+test: test-debs $(BIN)/.installed-test $(ZENSICAL) lint
 	$(BIN)/python -m pytest
 
 # Timings as ratios in one run (never part of the tests); see docs/performance.md.

@@ -128,20 +128,21 @@ class Settings:
     build_date: datetime
     site_url: str
     site_config: dict = field(repr=False, compare=False)
+    engine: str = "mkdocs"  # the site engine: mkdocs, properdocs or zensical (see hub.site.engines)
 
     @classmethod
-    def load(cls, project: Path, *, paper: Paper = A4, epoch: int | None = None) -> Settings:
+    def load(cls, project: Path, *, paper: Paper = A4, epoch: int | None = None, engine: str = "mkdocs") -> Settings:
         """Settings for the project at ``project``; the build date is ``epoch``, else the last commit, else now."""
         paths = Paths(project)
         config = read_site_config(paths.site_config)
         if epoch is None:
             epoch = last_commit_time(project)
         date = datetime.fromtimestamp(epoch, UTC) if epoch is not None else datetime.now(UTC).replace(microsecond=0)
-        return cls(paths, paper, date, normalise_site_url(config.get("site_url")), config)
+        return cls(paths, paper, date, normalise_site_url(config.get("site_url")), config, engine)
 
     @property
     def epoch(self) -> int:
         return int(self.build_date.timestamp())
 
     def with_paper(self, paper: Paper) -> Settings:
-        return Settings(self.paths, paper, self.build_date, self.site_url, self.site_config)
+        return Settings(self.paths, paper, self.build_date, self.site_url, self.site_config, self.engine)

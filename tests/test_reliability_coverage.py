@@ -17,7 +17,7 @@ from conftest import EPOCH, copy_project, run_build, tree_snapshot
 from hub.pipeline import read_and_render
 from hub.settings import Settings
 from hub.site.coverage import check_coverage
-from hub.site.engine import SiteError
+from hub.site.engines import ENGINES, SiteError
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +34,7 @@ def staging(built: Path, tmp_path: Path) -> Path:
 def coverage_problems(staging: Path, library_and_rendered: tuple) -> list[str]:
     library, rendered = library_and_rendered
     try:
-        check_coverage(staging, library, rendered)
+        check_coverage(staging, library, rendered, ENGINES["mkdocs"])
     except SiteError as error:
         first, *rest = str(error).splitlines()
         assert first == "the new site is incomplete:"

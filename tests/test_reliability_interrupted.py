@@ -66,9 +66,9 @@ elif point == "building the site":
 
     mkdocs.utils.write_file = write_some_then_die
 elif point == "before the swap":
-    import hub.site.engine
+    import hub.site.publish
 
-    hub.site.engine.swap_into_place = die
+    hub.site.publish.swap_into_place = die
 elif point == "between the renames of a swap without renameat2":
     import hub.site.swap
 

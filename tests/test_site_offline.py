@@ -15,7 +15,7 @@ pytest_plugins = ["site_fixtures"]  # the browser, page and site_url fixtures
 
 def test_offline_zip_works_from_file_urls_with_search(browser: Browser, built: Path, tmp_path: Path) -> None:
     site = tmp_path / "outcomes-hub"
-    env = {**os.environ, "OFFLINE": "true", "HUB_INSTANT": "off", "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "OFFLINE": "true", "HUB_INSTANT": "navigation.top", "NO_MKDOCS_2_WARNING": "1"}
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)]
     done = subprocess.run(command, cwd=built, env=env, capture_output=True, text=True, check=False)  # as make offline
     assert done.returncode == 0, done.stderr

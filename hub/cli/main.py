@@ -36,6 +36,12 @@ def _parser() -> argparse.ArgumentParser:
         "build", help="validate content, then build the site and every PDF into site/ (default)"
     )
     _add_paper_arguments(build)
+    build.add_argument(
+        "--engine",
+        choices=("mkdocs", "properdocs", "zensical"),
+        default="mkdocs",
+        help="the site engine (default: mkdocs); see docs/architecture.md",
+    )
     commands.add_parser("check", help="validate content only; write nothing")
     serve = commands.add_parser("serve", help="live preview that rebuilds when content or templates change")
     serve.add_argument("--port", type=int, default=8000)
@@ -76,7 +82,7 @@ def settings_for(project: Path, args: argparse.Namespace) -> Settings:
     given = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     epoch = int(given) if given.isdigit() else last_commit_time(project)
     paper = Paper(getattr(args, "paper", "a4"), getattr(args, "large_print", False))
-    settings = Settings.load(project, paper=paper, epoch=epoch)
+    settings = Settings.load(project, paper=paper, epoch=epoch, engine=getattr(args, "engine", "mkdocs"))
     os.environ["SOURCE_DATE_EPOCH"] = str(settings.epoch)
     return settings
 
@@ -92,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
     command = args.command or "build"
     from hub import pipeline
     from hub.printing.printer import PdfError
-    from hub.site.engine import SiteError
+    from hub.site.engines import SiteError
 
     settings = settings_for(PROJECT, args)
     try:

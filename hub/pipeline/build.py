@@ -29,7 +29,9 @@ from hub.render.qr import remembered_in
 from hub.settings import Settings
 from hub.site.config import check_site_config
 from hub.site.coverage import check_coverage
-from hub.site.engine import build_site
+from hub.site.engines import ENGINES
+from hub.site.links import check_site
+from hub.site.publish import build_site
 from hub.site.swap import restore_interrupted_swap
 
 Progress = Callable[[str, int, int], None]
@@ -97,7 +99,8 @@ def build(
             epoch=settings.epoch,
         )
     )
-    stamp = site_inputs_hash(paths.project, rendered.print_jobs)
+    engine = ENGINES[settings.engine]
+    stamp = site_inputs_hash(paths.project, rendered.print_jobs, engine)
     stamp_file = paths.site_stamp
     site_current = paths.site.is_dir() and stamp_file.exists() and stamp_file.read_text() == stamp
     if not with_site or site_current:
@@ -109,11 +112,12 @@ def build(
             printing.result()
             for target in sorted(pdf_targets):
                 copy_if_changed(paths.docs / target, staging / target)
-            check_coverage(staging, library, rendered, with_pdfs=printing_pdfs)
+            check_coverage(staging, library, rendered, engine, with_pdfs=printing_pdfs)
+            check_site(staging, paths.docs, settings.site_config)
 
         stamp_file.unlink(missing_ok=True)  # a build killed after its swap must not look current to the next
         try:
-            build_site(paths.site_config, paths.site, paths.work, before_swap=finish_pdfs)
+            build_site(engine, paths.site_config, paths.site, paths.work, before_swap=finish_pdfs)
         finally:
             printing.join()
         summary = printing.result()

@@ -8,13 +8,13 @@ from pathlib import Path
 
 from hub.printing.cache import cache_key, print_inputs_hash
 from hub.render.outputs import PrintJob
-from hub.site.engine import ENGINE_PACKAGES
+from hub.site.engines import Engine
 
 
-def site_inputs_hash(project: Path, print_jobs: list[PrintJob]) -> str:
+def site_inputs_hash(project: Path, print_jobs: list[PrintJob], engine: Engine) -> str:
     """A hash of everything the site is built from, to skip a build that would change nothing."""
-    digest = hashlib.sha256()
-    for package in ENGINE_PACKAGES:
+    digest = hashlib.sha256(f"engine {engine.name}\n".encode())
+    for package in engine.packages:
         digest.update(f"{package} {metadata.version(package)}\n".encode())
     digest.update((project / "mkdocs.yml").read_bytes())
     pdfs = {job.pdf_path for job in print_jobs}

@@ -2,24 +2,23 @@
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from pathlib import Path
 
 from hub.content.library import Library
 from hub.render.outputs import GENERATED_FOLDERS, Rendered
-from hub.site.engine import SiteError
+from hub.site.engines import Engine, SiteError, searchable_pages
 
 
-def check_coverage(staging: Path, library: Library, rendered: Rendered, with_pdfs: bool = True) -> None:
+def check_coverage(
+    staging: Path, library: Library, rendered: Rendered, engine: Engine, with_pdfs: bool = True
+) -> None:
     """Raise SiteError unless the site in ``staging`` has every item's page, search entry and PDFs,
     every PDF is a whole PDF, and no page or PDF is left over from an item that is gone.
     Without PDFs (a build that measures the site alone) their presence is not checked."""
     missing: list[str] = []
-    index_file = staging / "search/search_index.json"
-    index = json.loads(index_file.read_text(encoding="utf-8")) if index_file.is_file() else {"docs": []}
-    searchable = {doc["location"].split("#")[0] for doc in index["docs"]}
+    searchable = searchable_pages(engine, staging)
     for entry in sorted(library.entries.values(), key=lambda entry: entry.path):
         page = staging / entry.url / "index.html"
         if not page.is_file():
