@@ -41,6 +41,16 @@ def copy_project(target: Path) -> Path:
     return target
 
 
+def ignore_at_top(root: Path, *names: str):
+    """A copytree ``ignore`` that leaves out ``names`` at the top of ``root`` only (``site/``, not ``hub/site/``)."""
+
+    def ignore(directory: str, found: list[str]) -> set[str]:
+        top = {name for name in names if name in found} if Path(directory) == root else set()
+        return top | {name for name in found if name == "__pycache__"}
+
+    return ignore
+
+
 def run_build(project: Path, *args: str, timeout: float = 600) -> Run:
     env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "PYTHONDONTWRITEBYTECODE": "1"}
     done = subprocess.run(

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_build, tree_snapshot
+from conftest import ignore_at_top, run_build, tree_snapshot
 from hub.settings import read_site_config
 from hub.site.links import check_links, check_navigation
 
@@ -18,7 +18,7 @@ GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
 
 def copy_built(built: Path, target: Path) -> Path:
     """The built project with its PDF cache, so that only the site is built again."""
-    shutil.copytree(built, target, ignore=shutil.ignore_patterns("site", ".build", "__pycache__"), symlinks=True)
+    shutil.copytree(built, target, ignore=ignore_at_top(built, "site", ".build"), symlinks=True)
     return target
 
 
