@@ -20,7 +20,8 @@ from hub.model import Model
 from hub.pipeline.background import BackgroundPrinting
 from hub.pipeline.generated import create_placeholders, sync_generated
 from hub.pipeline.stamp import site_inputs_hash
-from hub.printing.pool import print_all
+from hub.printing.cache import PdfCache, print_inputs_hash
+from hub.printing.pool import PrintSummary, print_all
 from hub.printing.printer import Printer
 from hub.problems import ContentError
 from hub.render import Renderer
@@ -56,10 +57,28 @@ def read(settings: Settings) -> Model:
 
 def read_and_render(settings: Settings) -> tuple[Library, Rendered]:
     """Stages one to three, in memory: every page and every PDF's HTML."""
+    library, rendered, _ = _read_and_render(settings)
+    return library, rendered
+
+
+def _read_and_render(settings: Settings) -> tuple[Library, Rendered, Renderer]:
     model = read(settings)
     with remembered_in(settings.paths.qr_codes):
-        rendered = Renderer(model, settings).render_all()
-    return model.library, rendered
+        renderer = Renderer(model, settings)
+        rendered = renderer.render_all()
+    _learn_pdf_facts(settings, renderer, rendered)
+    return model.library, rendered, renderer
+
+
+def _learn_pdf_facts(settings: Settings, renderer: Renderer, rendered: Rendered) -> bool:
+    """Tell the renderer the size and pages of every PDF the cache knows, and render the late pages again with
+    them; True if every PDF was known."""
+    cache = PdfCache(settings.paths.pdf_cache, print_inputs_hash(settings.paths.project))
+    for job in rendered.print_jobs:
+        if job.pdf_path not in renderer.pdf_facts and (facts := cache.facts(job.html)) is not None:
+            renderer.pdf_facts[job.pdf_path] = facts
+    rendered.pages.update(renderer.render_late())
+    return all(job.pdf_path in renderer.pdf_facts for job in rendered.print_jobs)
 
 
 def print_one(settings: Settings, model: Model, output: Output, target: Path) -> None:
@@ -80,25 +99,26 @@ def build(
     restore_interrupted_swap(paths.site, paths.work)
     report = progress or (lambda stage, done, total: None)
     report("Reading content", 0, 1)
-    library, rendered = read_and_render(settings)
+    library, rendered, renderer = _read_and_render(settings)
     report("Reading content", 1, 1)
+    printing_pdfs = pdf_workers != 0
+
+    def print_pdfs() -> PrintSummary:
+        jobs = rendered.print_jobs if printing_pdfs else []
+        progress = lambda done, total: report("Printing PDFs", done, total)  # noqa: E731
+        return print_all(paths.project, jobs, paths.docs, paths.pdf_cache, progress, pdf_workers, settings.epoch)
+
+    printed_first = None
+    if printing_pdfs and not _learn_pdf_facts(settings, renderer, rendered):
+        # The downloads page shows every PDF's size and pages, so new PDFs are printed before the site is built.
+        printed_first = print_pdfs()
+        _learn_pdf_facts(settings, renderer, rendered)
     pdf_targets = {job.pdf_path for job in rendered.print_jobs}
     pages = {name: text.encode("utf-8") for name, text in rendered.pages.items()}
     changed = sync_generated(paths.docs, GENERATED_FOLDERS, pages, keep=pdf_targets)
     create_placeholders(paths.docs, pdf_targets)  # MkDocs checks links against the files present when it starts.
 
-    printing_pdfs = pdf_workers != 0
-    printing = BackgroundPrinting(
-        lambda: print_all(
-            paths.project,
-            rendered.print_jobs if printing_pdfs else [],
-            paths.docs,
-            paths.pdf_cache,
-            lambda done, total: report("Printing PDFs", done, total),
-            workers=pdf_workers,
-            epoch=settings.epoch,
-        )
-    )
+    printing = BackgroundPrinting(print_pdfs)
     engine = ENGINES[settings.engine]
     stamp = site_inputs_hash(paths.project, rendered.print_jobs, engine)
     stamp_file = paths.site_stamp
@@ -124,4 +144,6 @@ def build(
         if printing_pdfs:  # a site built without its PDFs must not pass for current
             replace_file(stamp_file, stamp.encode())
         report("Building the site", 1, 1)
+    if printed_first is not None:  # the second round only copied what the first printed
+        summary = printed_first
     return BuildReport(len(changed), summary.printed, summary.cached, site_current or not with_site)

@@ -1,17 +1,20 @@
 """The PDF cache: a PDF is kept under the hash of everything it is made from, and checked before it is used.
 
-Each entry ``<key>.pdf`` has a ``<key>.sha256`` beside it, written after the PDF.
-An entry whose bytes no longer match (a disk fault, a half-copied file, a
-hand edit) is thrown away and the PDF printed again; it is never copied into a site.
+Each entry ``<key>.pdf`` has a ``<key>.sha256`` beside it, written after the PDF: the
+PDF's SHA-256 on its first line and its number of pages on the second.  An entry
+whose bytes no longer match (a disk fault, a half-copied file, a hand edit) is
+thrown away and the PDF printed again; it is never copied into a site.
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
 from importlib import metadata
 from pathlib import Path
 
 from hub.atomic import copy_if_changed, is_partial, replace_file
+from hub.render.outputs import PdfFacts
 
 PRINT_ASSET_FOLDERS = ("templates/print", "docs/assets/fonts")
 _RENDERING_PACKAGES = ("weasyprint", "pydyf", "fonttools", "tinycss2", "cssselect2", "tinyhtml5", "pillow")
@@ -37,6 +40,17 @@ def cache_key(inputs_hash: str, html: str) -> str:
     return hashlib.sha256((inputs_hash + "\n" + html).encode()).hexdigest()
 
 
+def count_pages(data: bytes) -> int | None:
+    """The number of pages of a PDF, or None if it cannot be read as one."""
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    try:
+        return len(PdfReader(io.BytesIO(data)).pages)
+    except (PyPdfError, ValueError):
+        return None
+
+
 class PdfCache:
     def __init__(self, folder: Path, inputs_hash: str) -> None:
         self.folder = folder
@@ -52,7 +66,7 @@ class PdfCache:
         """The cached PDF for ``html`` if there is one whose bytes are what was stored; a bad entry is removed."""
         pdf, digest = self._files(self.key(html))
         try:
-            expected = digest.read_text(encoding="ascii").strip()
+            expected = digest.read_text(encoding="ascii").split("\n")[0].strip()
             if hashlib.sha256(pdf.read_bytes()).hexdigest() == expected:
                 return pdf
         except (OSError, UnicodeDecodeError):
@@ -64,8 +78,18 @@ class PdfCache:
     def store(self, html: str, data: bytes) -> Path:
         pdf, digest = self._files(self.key(html))
         replace_file(pdf, data)
-        replace_file(digest, hashlib.sha256(data).hexdigest().encode("ascii") + b"\n")
+        replace_file(digest, f"{hashlib.sha256(data).hexdigest()}\n{count_pages(data) or ''}\n".encode("ascii"))
         return pdf
+
+    def facts(self, html: str) -> PdfFacts | None:
+        """Size and pages of the cached PDF for ``html``, if there is a sound entry that knows them."""
+        pdf = self.lookup(html)
+        if pdf is None:
+            return None
+        lines = self._files(self.key(html))[1].read_text(encoding="ascii").split("\n")
+        if len(lines) < 2 or not lines[1].strip().isdigit():
+            return None
+        return PdfFacts(pdf.stat().st_size, int(lines[1]))
 
     def copy_to(self, html: str, target: Path) -> bool:
         """Put the cached PDF for ``html`` at ``target``, if there is a sound one."""

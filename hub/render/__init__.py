@@ -6,7 +6,7 @@ from hub.model import Model
 from hub.render.environment import make_environment, template_context
 from hub.render.formats import FORMATS, downloads_of
 from hub.render.markup import AuthorText
-from hub.render.outputs import Output, PrintJob, Rendered
+from hub.render.outputs import Output, PdfFacts, PrintJob, Rendered
 from hub.settings import Settings
 
 
@@ -20,7 +20,8 @@ class Renderer:
         compiled = settings.paths.compiled_templates if keep_compiled else None
         self.environment = make_environment(settings.paths.templates, AuthorText(pages), compiled)
         self.downloads = downloads_of(model)
-        self.common = template_context(model, settings, self.downloads)
+        self.pdf_facts: dict[str, PdfFacts] = {}  # by PDF path, as printing makes them known
+        self.common = template_context(model, settings, self.downloads) | {"pdf_facts": self.pdf_facts.get}
 
     def render(self, output: Output) -> str:
         if output.text is not None:
@@ -28,6 +29,15 @@ class Renderer:
         assert output.template is not None
         extra = {"page_url": self.settings.site_url + output.page} if output.page else {}
         return self.environment.get_template(output.template).render(self.common, **output.context, **extra)
+
+    def render_late(self) -> dict[str, str]:
+        """The pages that show what printing found out (the downloads page), rendered with what is known now."""
+        return {
+            output.path: self.render(output)
+            for output_format in FORMATS
+            if getattr(output_format, "late", False)
+            for output in output_format.outputs(self.model, self.downloads)
+        }
 
     def render_all(self) -> Rendered:
         """Every output of every format: pages (and data scripts) by path, and a print job for each PDF."""

@@ -20,6 +20,7 @@ from hub.model.star import star_geometry
 from hub.render.formats import Downloads
 from hub.render.markup import AuthorText, plain_in_markdown
 from hub.render.qr import qr_image, short_link
+from hub.render.structured_data import learning_resource
 from hub.settings import Settings
 from hub.words import duration
 
@@ -79,4 +80,5 @@ def template_context(model: Model, settings: Settings, downloads: Downloads) -> 
         "downloads": downloads,
         "star_geometry": star_geometry,
         "sheet_parts": sheet_parts,
+        "structured_data": lambda entry: learning_resource(entry, library, settings.site_url),
     }

@@ -9,7 +9,7 @@ from typing import Any
 from hub.content.kinds import KINDS
 
 PDF_FOLDER = "pdf"
-GENERATED_FOLDERS = (*(kind.folder for kind in KINDS.values()), PDF_FOLDER, "sources", "themes")
+GENERATED_FOLDERS = (*(kind.folder for kind in KINDS.values()), PDF_FOLDER, "sources", "themes", "downloads")
 """The folders of ``docs/`` that the build writes and owns; everything else in ``docs/`` is hand-made."""
 
 
@@ -34,10 +34,31 @@ class Output:
 
 @dataclass(frozen=True)
 class Download:
-    """A link a page shows to a PDF: ``label`` names it (``Facilitator handout``)."""
+    """A link a page shows to a PDF: ``label`` names it (``Facilitator handout``), ``group`` says what kind of
+    PDF it is on the downloads page, and ``title`` names what it holds where that is not its item's title."""
 
     label: str
     pdf_path: str
+    group: str = "Handouts"
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class PdfFacts:
+    """What the downloads page says of a printed PDF."""
+
+    size: int  # bytes
+    pages: int
+
+    @property
+    def size_text(self) -> str:
+        if self.size < 1_000_000:
+            return f"{max(1, round(self.size / 1000))} KB"
+        return f"{self.size / 1_000_000:.1f} MB"
+
+    @property
+    def pages_text(self) -> str:
+        return f"{self.pages} page{'s' if self.pages != 1 else ''}"
 
 
 @dataclass(frozen=True)

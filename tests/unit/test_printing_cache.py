@@ -2,14 +2,27 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
+from pypdf import PdfWriter
 
 from conftest import REPO
 from hub.printing.cache import PdfCache, cache_key, print_inputs_hash
+from hub.render.outputs import PdfFacts
 
-PDF = b"%PDF-1.7\n" + b"x" * 500 + b"\n%%EOF\n"
+
+def blank_pdf(pages: int) -> bytes:
+    writer = PdfWriter()
+    for _ in range(pages):
+        writer.add_blank_page(595, 842)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+PDF = blank_pdf(2)
 
 
 @pytest.fixture
@@ -23,6 +36,12 @@ def test_a_stored_pdf_is_found_and_copied(cache: PdfCache, tmp_path: Path) -> No
     assert cache.copy_to("<html>", tmp_path / "site" / "a.pdf")
     assert (tmp_path / "site" / "a.pdf").read_bytes() == PDF
     assert cache.lookup("<other html>") is None
+    assert cache.facts("<html>") == PdfFacts(len(PDF), 2)
+
+
+def test_a_pdf_whose_pages_cannot_be_counted_has_no_facts(cache: PdfCache) -> None:
+    cache.store("<html>", b"%PDF-1.7 not really")
+    assert cache.lookup("<html>") is not None and cache.facts("<html>") is None
 
 
 @pytest.mark.parametrize(

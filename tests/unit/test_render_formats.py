@@ -11,7 +11,7 @@ from hub.content.kinds import KINDS
 from hub.model import Model
 from hub.render import Renderer
 from hub.render.formats import FORMATS, downloads_of
-from hub.render.outputs import GENERATED_FOLDERS, Output, Rendered
+from hub.render.outputs import GENERATED_FOLDERS, Output, PdfFacts, Rendered
 from hub.render.qr import short_link
 
 ALL_KIND_NAMES = {kind.name for kind in KINDS.values()}
@@ -110,3 +110,20 @@ def test_every_kind_has_its_page_template_and_handout_templates(kind) -> None:
     if kind.name != "pack":
         handouts = list((REPO / "templates" / "print").glob(f"{kind.name}.*.html.j2"))
         assert handouts, kind.name
+
+
+def test_the_downloads_page_lists_every_pdf_once_with_its_facts(model: Model, settings) -> None:
+    renderer = Renderer(model, settings, keep_compiled=False)
+    rendered = renderer.render_all()
+    page = rendered.pages["downloads/index.md"]
+    pdfs = [job.pdf_path for job in rendered.print_jobs]
+    for pdf in pdfs:
+        assert page.count(f"](../{pdf})") == 1, pdf
+    assert page.count("| – | – |") == len(pdfs)  # nothing printed yet: no facts
+    renderer.pdf_facts.update({pdf: PdfFacts(123_456, 3) for pdf in pdfs})
+    renderer.pdf_facts[pdfs[0]] = PdfFacts(2_345_678, 1)
+    late = renderer.render_late()["downloads/index.md"]
+    assert late.count("| 3 pages | 123 KB |") == len(pdfs) - 1
+    assert late.count("| 1 page | 2.3 MB |") == 1
+    headings = [line for line in late.splitlines() if line.startswith("## ")]
+    assert headings == ["## Workshop packs", "## Handouts", "## Worksheets to fill in", "## Card decks", "## Posters"]

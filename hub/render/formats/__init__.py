@@ -16,6 +16,7 @@ from hub.model import Model
 from hub.render.formats import (
     cards,
     catalogues,
+    downloads,
     handouts,
     item_pages,
     planner,
@@ -50,6 +51,7 @@ FORMATS: tuple[OutputFormat, ...] = (
     planner.FORMAT,
     themes.FORMAT,
     sources.FORMAT,
+    downloads.FORMAT,
 )
 """Every format the build makes, in the order their downloads appear on a page."""
 

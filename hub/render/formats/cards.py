@@ -36,7 +36,7 @@ class Cards(Format):
     def downloads(self, entry: Entry, model: Model) -> Iterator[Download]:
         for deck in model.decks:
             if any(member.id == entry.id for member in deck.entries):
-                yield Download(deck.link_label, deck.pdf_path)
+                yield Download(deck.link_label, deck.pdf_path, "Card decks", deck.title)
 
 
 FORMAT = Cards()

@@ -31,7 +31,7 @@ class Posters(Format):
     def downloads(self, entry: Entry, model: Model) -> Iterator[Download]:
         for poster in model.posters:
             if poster.entry.id == entry.id:
-                yield Download(f"Poster {poster.size.name}", poster.pdf_path)
+                yield Download(f"Poster {poster.size.name}", poster.pdf_path, "Posters")
 
 
 FORMAT = Posters()

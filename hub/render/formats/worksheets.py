@@ -70,7 +70,7 @@ class Worksheets(Format):
 
     def downloads(self, entry: Entry, model: Model) -> Iterator[Download]:
         for sheet in _sheets(entry):
-            yield Download(sheet.label, f"{PDF_FOLDER}/{entry.id}{sheet.suffix}.pdf")
+            yield Download(sheet.label, f"{PDF_FOLDER}/{entry.id}{sheet.suffix}.pdf", "Worksheets to fill in")
 
 
 FORMAT = Worksheets()

@@ -42,7 +42,7 @@ class WorkshopPacks(Format):
 
     def downloads(self, entry: Entry, model: Model) -> Iterator[Download]:
         if entry.kind.name in self.kinds:
-            yield Download(WORKSHOP_PACK.label, pdf_path(entry.id))
+            yield Download(WORKSHOP_PACK.label, pdf_path(entry.id), "Workshop packs")
 
 
 FORMAT = WorkshopPacks()

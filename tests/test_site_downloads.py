@@ -1,0 +1,50 @@
+"""The downloads page of the built site: every PDF once, by kind, with its true size and number of pages."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+from lxml import html
+
+pytestmark = pytest.mark.e2e
+
+
+def pages_of(pdf: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    return int(re.search(r"^Pages:\s+(\d+)", info, re.M)[1])
+
+
+def test_every_pdf_once_with_its_size_and_pages(built: Path) -> None:
+    site = built / "site"
+    page = html.fromstring((site / "downloads" / "index.html").read_bytes())
+    rows = page.xpath("//article//table//tbody/tr")
+    listed = {}
+    for row in rows:
+        cells = row.xpath("./td")
+        href = cells[1].xpath(".//a/@href")[0]
+        listed[href.removeprefix("../")] = (cells[2].text_content(), cells[3].text_content())
+    pdfs = sorted(path.relative_to(site).as_posix() for path in (site / "pdf").glob("*.pdf"))
+    assert sorted(listed) == pdfs
+    for pdf, (pages, size) in listed.items():
+        count = pages_of(site / pdf)
+        assert pages == f"{count} page{'s' if count != 1 else ''}", pdf
+        kb = (site / pdf).stat().st_size / 1000
+        shown = float(size.split()[0]) * (1000 if size.endswith("MB") else 1)
+        assert abs(shown - kb) <= max(1, kb * 0.05), (pdf, size, kb)
+
+
+def test_home_page_routes_each_reader_and_tools_has_its_own_page(built: Path) -> None:
+    site = built / "site"
+    home = html.fromstring((site / "index.html").read_bytes())
+    assert home.findtext(".//title") == "Outcomes Hub"
+    links = set(home.xpath("//article//a/@href"))
+    for target in ("exercises/plan/", "packs/", "audits/training-priorities/", "stars/culture-star/", "themes/",
+                   "downloads/", "worksheets/", "quizzes/personal-outcomes-quiz/"):  # fmt: skip
+        assert target in links, target
+    tools = html.fromstring((site / "tools" / "index.html").read_bytes())
+    assert {"../exercises/plan/", "../audits/training-priorities/", "../stars/culture-star/"} <= set(
+        tools.xpath("//article//a/@href")
+    )
