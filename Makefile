@@ -3,7 +3,16 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 BUILD_DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig
-TEST_DEBS := chromium poppler-utils zbar-tools
+# npm only where there is none: Debian's npm would clash with a Node.js installed from elsewhere.
+TEST_DEBS := chromium poppler-utils zbar-tools default-jre-headless qpdf $(if $(shell command -v npm),,npm)
+
+# The Nu HTML Checker for tests/test_site_html_valid.py: the npm package vnu-jar at a pinned version, checked
+# against the jar's own hash (update both together). Its install script is not run: it would download a Java
+# runtime, and Debian's (default-jre-headless) runs the jar.
+VNU_VERSION := 26.9.27
+VNU_SHA256 := 22f15dd39a33bed929d2a5c0cddf5946849a647eca9272bf4d5d00bc7e7a4d47
+TOOLS := .tools
+VNU_JAR := $(TOOLS)/node_modules/vnu-jar/build/dist/vnu.jar
 
 # Installs the Debian packages in $(1) that are missing (as root, or through sudo).
 define ensure_debs
@@ -15,7 +24,7 @@ define ensure_debs
 	fi
 endef
 
-.PHONY: build check serve test lint format bench clean debs test-debs offline
+.PHONY: build check serve test lint format bench clean debs test-debs vnu offline
 .DEFAULT_GOAL := build
 
 $(BIN)/.installed: requirements.txt
@@ -47,6 +56,14 @@ $(ZENSICAL): requirements-zensical.txt
 	.venv-zensical/bin/pip install --quiet --disable-pip-version-check -r requirements-zensical.txt
 	touch $@
 
+vnu: $(TOOLS)/.installed-vnu-jar-$(VNU_VERSION)
+
+$(TOOLS)/.installed-vnu-jar-$(VNU_VERSION): | test-debs
+	npm install --prefix $(TOOLS) --ignore-scripts --save-exact --no-audit --no-fund --loglevel=error vnu-jar@$(VNU_VERSION)
+	echo "$(VNU_SHA256)  $(VNU_JAR)" | sha256sum --check --quiet
+	rm -f $(TOOLS)/.installed-vnu-jar-*
+	touch $@
+
 # The site as a zip that works from file:// (search included), for places with poor connections:
 # Material's offline plugin, no instant navigation, and no directory URLs.
 offline: build
@@ -71,7 +88,7 @@ format: $(BIN)/.installed-test
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-test: test-debs $(BIN)/.installed-test $(ZENSICAL) lint
+test: test-debs vnu $(BIN)/.installed-test $(ZENSICAL) lint
 	$(BIN)/python -m pytest
 
 # Timings as ratios in one run (never part of the tests); see docs/performance.md.
