@@ -170,7 +170,8 @@ Hub.onEveryPage(function () {
   });
   /* Wide tables scroll sideways on small screens: let keyboard users reach
      and scroll them, and say what they are. */
-  document.querySelectorAll(".md-typeset__scrollwrap:not([tabindex])").forEach(function (wrap) {
+  document.querySelectorAll(".md-typeset__scrollwrap:not([tabindex]), .hub-table-wrap:not([tabindex])").forEach(function (wrap) {
+    if (wrap.parentElement.closest(".hub-table-wrap")) return; /* one region for a table, not two */
     const table = wrap.querySelector("table");
     const caption = table && table.querySelector("caption");
     const heading = wrap.closest("section") && wrap.closest("section").querySelector(".hub-block-title");
