@@ -24,6 +24,8 @@ from importlib import metadata
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from hub import pdf_tags
+
 PRINT_ASSET_FOLDERS = ("templates/print", "docs/assets/fonts")
 STYLESHEET = "templates/print/print.css"
 PRINT_TEMPLATES = "templates/print/"
@@ -56,6 +58,7 @@ _RENDERING_PACKAGES = ("weasyprint", "pydyf", "fonttools", "tinycss2", "cssselec
 def print_inputs_hash(project: Path) -> str:
     """A hash of everything besides the HTML that a PDF depends on: print assets, this code, library versions."""
     digest = hashlib.sha256(Path(__file__).read_bytes())  # how this module prints is part of every PDF too
+    digest.update(Path(pdf_tags.__file__).read_bytes())  # and so is how the tags are finished
     for package in _RENDERING_PACKAGES:
         digest.update(f"{package} {metadata.version(package)}\n".encode())
     for folder in PRINT_ASSET_FOLDERS:
@@ -139,7 +142,7 @@ class Printer:
                     font_config=self._fonts,
                     pdf_variant="pdf/ua-1",
                     uncompressed_pdf=False,
-                    finisher=_links_off_the_machine(self.project),
+                    finisher=pdf_tags.after(_links_off_the_machine(self.project)),
                 )
         except fatal_error as error:
             raise PdfError(f"{label}: {error}") from None
