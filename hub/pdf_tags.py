@@ -9,8 +9,8 @@ the same bytes come out.
 
 - Margin-box content becomes ``/Artifact`` marked content (``/Pagination``, ``/Header`` or ``/Footer``), out of
   the structure tree, except the first appearance of each running element (``position: running()``, such as the
-  footer with the source, licence and QR code): that is author content, so it joins the end of the Document,
-  read once like a colophon.  A link in the furniture stays tagged, since a link annotation must be.
+  footer with the source, licence and QR code): that is author content, so it joins the Document once, read
+  after the last page it is on.  A link in the furniture stays tagged, since a link annotation must be.
 - Every ``TH`` gets ``/Scope`` from its ``scope`` attribute (``/Row`` for ``row`` or ``rowgroup``, else
   ``/Column``, as WeasyPrint itself assumed when it linked the cells) and the root gets an ``/IDTree``.
 - Every link annotation's ``/Contents`` is the link's ``title`` or its text, with the page for one inside the
@@ -117,7 +117,8 @@ def _furniture_to_artifacts(document, pdf: pydyf.PDF, tree: _Tree) -> None:
             detached.setdefault(element["Pg"], []).append(element)
 
     pages = pdf.page_references
-    seen_running: set[object] = set()
+    running: dict[object, list] = {}  # running element -> [its element, the last page it is on]
+    kept: list[tuple[int, pydyf.Dictionary]] = []  # (page, element) to put back in the tree
     for page_number, page in enumerate(document.pages):
         elements = detached.get(pages[page_number], [])
         if not elements:
@@ -134,18 +135,32 @@ def _furniture_to_artifacts(document, pdf: pydyf.PDF, tree: _Tree) -> None:
         marks = tree.page_marks(page_number)
         artifacts: dict[int, str | None] = {}
         for (at_keyword, child), element in zip(children, elements, strict=True):
-            running = getattr(child, "element", None)  # a running element is a document element, text is not
-            if running is not None and running not in seen_running:
-                seen_running.add(running)
-                tree.document["K"].append(element.reference)  # read once, after the page content
+            source = getattr(child, "element", None)  # a running element is a document element; text is not
+            if source is not None and source not in running:
+                running[source] = [element, page_number]
                 continue
-            kept = _untag(element, tree, artifacts, _artifact_kind(at_keyword))
-            for link in kept:  # a link annotation must stay in the tree, so its element does
-                link["P"] = tree.document.reference
-                tree.document["K"].append(link.reference)
+            if source is not None:
+                running[source][1] = page_number
+            for link in _untag(element, tree, artifacts, _artifact_kind(at_keyword)):
+                kept.append((page_number, link))  # a link annotation must stay in the tree, so its element does
         for mcid in artifacts:
             marks[mcid] = "null"
         _mark_as_artifacts(_page_streams(tree, tree.get(pages[page_number])), artifacts)
+    # A running element is read once, after the content of the last page it is on: a handout's footer after the
+    # handout, each exercise's in a pack after the exercise.
+    kept += [(last_page, element) for element, last_page in running.values()]
+    _insert_after_pages(tree, kept)
+
+
+def _insert_after_pages(tree: _Tree, elements: list[tuple[int, pydyf.Dictionary]]) -> None:
+    """Make each element a child of the Document, after the Document's children on its page and those before."""
+    page_numbers = {reference: number for number, reference in enumerate(tree.pdf.page_references)}
+    kids = [(page_numbers[tree.get(kid)["Pg"]], kid) for kid in tree.document["K"]]
+    for page_number, element in elements:
+        element["P"] = tree.document.reference
+        kids.append((page_number, element.reference))
+    kids.sort(key=lambda kid: kid[0])  # stable: the order within a page stays
+    tree.document["K"] = pydyf.Array(kid for _, kid in kids)
 
 
 def _untag(
