@@ -13,10 +13,10 @@ the same bytes come out.
   after the last page it is on.  A link in the furniture stays tagged, since a link annotation must be.
 - Every ``TH`` gets ``/Scope`` from its ``scope`` attribute (``/Row`` for ``row`` or ``rowgroup``, else
   ``/Column``, as WeasyPrint itself assumed when it linked the cells) and the root gets an ``/IDTree``.
+- A decorative image or SVG, marked ``aria-hidden="true"``, becomes an artifact rather than a figure without alt
+  text: ``/Layout``, or ``/Page`` with ``data-pdf-artifact="page"`` for production aids such as crop marks.
 - Every link annotation's ``/Contents`` is the link's ``title`` or its text, with the page for one inside the
   document ("Agenda, page 2"), instead of ``agenda``.
-
-Decorative drawings are left to the templates: a CSS background is an artifact already (crop marks).
 """
 
 from __future__ import annotations
@@ -51,6 +51,7 @@ def finish_tags(document, pdf: pydyf.PDF) -> None:
     tree = _Tree(pdf)
     boxes = [list(_boxes(page._page_box)) for page in document.pages]
     _furniture_to_artifacts(document, pdf, tree)
+    _decorations_to_artifacts(boxes, tree)
     _scope_header_cells(boxes, tree)
     _describe_links(boxes, pdf)
 
@@ -94,12 +95,14 @@ def _boxes(box) -> Iterator[object]:
 # --- page furniture -------------------------------------------------------------------------------------------
 
 
-def _artifact_kind(at_keyword: str) -> str | None:
+def _pagination(at_keyword: str) -> pydyf.Dictionary:
+    """The property list of an artifact in a margin box."""
+    properties = pydyf.Dictionary({"Type": "/Pagination"})
     if at_keyword.startswith("@top"):
-        return "Header"
-    if at_keyword.startswith("@bottom"):
-        return "Footer"
-    return None  # a box in the left or right margin
+        properties["Subtype"] = "/Header"
+    elif at_keyword.startswith("@bottom"):
+        properties["Subtype"] = "/Footer"
+    return properties  # a box in the left or right margin is neither
 
 
 def _furniture_to_artifacts(document, pdf: pydyf.PDF, tree: _Tree) -> None:
@@ -131,9 +134,9 @@ def _furniture_to_artifacts(document, pdf: pydyf.PDF, tree: _Tree) -> None:
             for child in margin.children
         ]
         if len(children) != len(elements):
-            children = [("", None)] * len(elements)  # not as expected: every one an artifact, of no known kind
+            children = [("", None)] * len(elements)  # not as expected: every one an artifact, neither header nor footer
         marks = tree.page_marks(page_number)
-        artifacts: dict[int, str | None] = {}
+        artifacts: dict[int, pydyf.Dictionary] = {}
         for (at_keyword, child), element in zip(children, elements, strict=True):
             source = getattr(child, "element", None)  # a running element is a document element; text is not
             if source is not None and source not in running:
@@ -141,7 +144,7 @@ def _furniture_to_artifacts(document, pdf: pydyf.PDF, tree: _Tree) -> None:
                 continue
             if source is not None:
                 running[source][1] = page_number
-            for link in _untag(element, tree, artifacts, _artifact_kind(at_keyword)):
+            for link in _untag(element, tree, artifacts, _pagination(at_keyword)):
                 kept.append((page_number, link))  # a link annotation must stay in the tree, so its element does
         for mcid in artifacts:
             marks[mcid] = "null"
@@ -164,7 +167,7 @@ def _insert_after_pages(tree: _Tree, elements: list[tuple[int, pydyf.Dictionary]
 
 
 def _untag(
-    element: pydyf.Dictionary, tree: _Tree, artifacts: dict[int, str | None], kind: str | None
+    element: pydyf.Dictionary, tree: _Tree, artifacts: dict[int, pydyf.Dictionary], properties: pydyf.Dictionary
 ) -> list[pydyf.Dictionary]:
     """Collect the marked content of ``element``'s subtree as artifacts and empty its elements.
 
@@ -176,26 +179,24 @@ def _untag(
     links = []
     for kid in kids:
         if isinstance(kid, int):
-            artifacts[kid] = kind
+            artifacts[kid] = properties
         elif isinstance(kid, pydyf.Dictionary) and kid.get("Type") == "/StructElem":
-            links += _untag(kid, tree, artifacts, kind)
+            links += _untag(kid, tree, artifacts, properties)
     element.clear()  # nothing refers to it any more; an empty dictionary is the least an object can be
     return links
 
 
-def _mark_as_artifacts(streams: Iterator[pydyf.Stream], artifacts: dict[int, str | None]) -> None:
-    """Turn ``/Tag <</MCID n>> BDC`` into ``/Artifact <</Type /Pagination ...>> BDC`` for each n in ``artifacts``."""
+def _mark_as_artifacts(streams: Iterator[pydyf.Stream], artifacts: dict[int, pydyf.Dictionary]) -> None:
+    """Turn ``/Tag <</MCID n>> BDC`` into ``/Artifact <<properties>> BDC`` for each n in ``artifacts``."""
     found = 0
     for stream in streams:
         items = stream.stream
         for index, item in enumerate(items[1:-1], start=1):
             if isinstance(item, pydyf.Dictionary) and item.get("MCID") in artifacts and items[index + 1] == b"BDC":
-                kind = artifacts[item["MCID"]]
-                items[index - 1] = "/Artifact"
-                items[index] = pydyf.Dictionary({"Type": "/Pagination", **({"Subtype": f"/{kind}"} if kind else {})})
+                items[index - 1 : index + 1] = ["/Artifact", artifacts[item["MCID"]]]
                 found += 1
     if found != len(artifacts):
-        raise RuntimeError(f"page furniture: {len(artifacts) - found} of its marked-content ids are not on its page")
+        raise RuntimeError(f"{len(artifacts) - found} marked-content ids to make artifacts are not on their page")
 
 
 def _page_streams(tree: _Tree, page: pydyf.Dictionary) -> Iterator[pydyf.Stream]:
@@ -210,6 +211,45 @@ def _page_streams(tree: _Tree, page: pydyf.Dictionary) -> Iterator[pydyf.Stream]
                 x_object = tree.resolve(x_objects.get(item[1:-3].decode()))
                 if isinstance(x_object, pydyf.Stream) and x_object.extra.get("Subtype") == "/Form":
                     pending.append((x_object, x_object.extra.get("Resources", pydyf.Dictionary())))
+
+
+# --- decorations ----------------------------------------------------------------------------------------------
+
+
+def _decorations_to_artifacts(boxes: list[list[object]], tree: _Tree) -> None:
+    """Figures drawn from ``aria-hidden`` images and SVGs become artifacts.
+
+    WeasyPrint records each figure's box in its ``/A /BBox``, which finds the figure of each hidden box.
+    """
+    pages = tree.pdf.page_references
+    for page_number, page_boxes in enumerate(boxes):
+        hidden = {}
+        for box in page_boxes:
+            element = getattr(box, "element", None)
+            drawn = getattr(box, "replacement", None) is not None  # an image or an SVG
+            if drawn and element is not None and element.get("aria-hidden", "").strip().lower() == "true":
+                x, y = box.content_box_x(), box.content_box_y()
+                kind = "/Page" if element.get("data-pdf-artifact") == "page" else "/Layout"
+                hidden[(x, y, x + box.width, y + box.height)] = pydyf.Dictionary({"Type": kind})
+        if not hidden:
+            continue
+        marks = tree.page_marks(page_number)
+        artifacts: dict[int, pydyf.Dictionary] = {}
+        for reference in list(marks):
+            figure = tree.resolve(reference)
+            if not isinstance(figure, pydyf.Dictionary) or figure.get("S") != "/Figure" or "Alt" in figure:
+                continue
+            properties = hidden.get(tuple(figure.get("A", {}).get("BBox", ())))
+            if properties is None or figure.get("Pg") != pages[page_number]:
+                continue
+            parent = tree.get(figure["P"])
+            parent["K"] = pydyf.Array(kid for kid in parent["K"] if kid != figure.reference)
+            for kid in tree.kids(figure):
+                if isinstance(kid, int):
+                    artifacts[kid] = properties
+                    marks[kid] = "null"
+            figure.clear()
+        _mark_as_artifacts(_page_streams(tree, tree.get(pages[page_number])), artifacts)
 
 
 # --- tables ---------------------------------------------------------------------------------------------------
