@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 BUILD_DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig
-TEST_DEBS := chromium poppler-utils zbar-tools
+TEST_DEBS := chromium poppler-utils zbar-tools qpdf
 
 # Installs the Debian packages in $(1) that are missing (as root, or through sudo).
 define ensure_debs
