@@ -15,6 +15,7 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -47,6 +48,12 @@ def pdfs(built: Path, tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
     found = sorted((built / "site" / "pdf").glob("*.pdf"))
     assert len(found) > 100
     return [*found, star]
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _forget_readers() -> Iterator[None]:
+    yield
+    read.cache_clear()
 
 
 def test_pdfua_finds_no_error_and_no_warning(pdfs: list[Path]) -> None:
@@ -89,7 +96,7 @@ def test_structure_tree_reaches_all_content(pdfs: list[Path]) -> None:
 
 def test_page_furniture_is_an_artifact_and_each_running_footer_is_read_once(pdfs: list[Path]) -> None:
     for pdf in pdfs:
-        reader = PdfReader(pdf)
+        reader = read(pdf)
         qr_codes = [alt for role, alt in _roles_and_alts(reader) if role == "/Figure" and alt.startswith("QR code")]
         assert qr_codes, f"{pdf.name}: no QR code in the structure tree"
         if pdf.name.startswith(("cards-", "poster-")):
@@ -102,14 +109,14 @@ def test_page_furniture_is_an_artifact_and_each_running_footer_is_read_once(pdfs
 
 
 def test_the_star_and_the_links_are_described(pdfs: list[Path]) -> None:
-    alts = [alt for role, alt in _roles_and_alts(PdfReader(pdfs[-1])) if role == "/Figure"]
+    alts = [alt for role, alt in _roles_and_alts(read(pdfs[-1])) if role == "/Figure"]
     star = next(alt for alt in alts if alt.startswith("The culture star"))
     assert "clockwise from the top: Values, Identity, Outcomes, Strengths" in star
     assert "Manager: Values 6, Identity 4, Outcomes 7," in star and "Staff: Values 7, Identity 6, Outcomes 7.5," in star
     blank = next(pdf for pdf in pdfs if pdf.name == "culture-star.pdf")
-    assert any("Co-production and Communication." in alt for _, alt in _roles_and_alts(PdfReader(blank)))
+    assert any("Co-production and Communication." in alt for _, alt in _roles_and_alts(read(blank)))
     pack = next(pdf for pdf in pdfs if pdf.name == "full-day-part-two.pdf")
-    contents = {str(annotation["/Contents"]) for annotation in _links(PdfReader(pack))}
+    contents = {str(annotation["/Contents"]) for annotation in _links(read(pack))}
     assert "Materials and room preparation, page 2" in contents
     assert any(re.fullmatch(r"Participant materials for Exercise \d+, page \d+", text) for text in contents)
 
@@ -186,9 +193,15 @@ def _marks_content(element: DictionaryObject) -> bool:
     )
 
 
+@cache
+def read(pdf: Path) -> PdfReader:
+    """``pdf`` read once for all the tests here."""
+    return PdfReader(pdf)
+
+
 def structure_problems(pdf: Path) -> list[str]:
     """What keeps the structure tree of ``pdf`` from describing all of its content, in words."""
-    reader = PdfReader(pdf)
+    reader = read(pdf)
     root = reader.trailer["/Root"]["/StructTreeRoot"]
     pages = {page.indirect_reference.idnum: number for number, page in enumerate(reader.pages)}
     problems = []
