@@ -13,7 +13,11 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from conftest import REPO
+
+pytestmark = pytest.mark.e2e
 
 VNU_JAR = REPO / ".tools/node_modules/vnu-jar/build/dist/vnu.jar"
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hub.atomic import copy_if_changed
+from hub.printing import pdf_tags
 from hub.printing.cache import PRINT_ASSET_FOLDERS, PdfCache, print_inputs_hash
 from hub.printing.fetcher import LONG_DATA_URI, make_fetcher, shorten
 
@@ -102,7 +103,7 @@ class Printer:
                     font_config=self._fonts,
                     pdf_variant="pdf/ua-1",
                     uncompressed_pdf=False,
-                    finisher=_links_off_the_machine(self.project),
+                    finisher=pdf_tags.after(_links_off_the_machine(self.project)),
                 )
         except fatal_error as error:
             raise PdfError(f"{label}: {error}") from None
