@@ -182,11 +182,19 @@ Hub.onEveryPage(function () {
   });
 });
 
-/* In print, write each link's full address after it. */
+/* In print, write each link's address after it: a link to another site as it is, a link within the hub as
+   its address on the published site (never the address of the machine showing it, such as localhost or a
+   file), and none where the page does not know the published address. */
 window.addEventListener("beforeprint", function () {
+  const canonical = document.querySelector('link[rel="canonical"]');
   document.querySelectorAll(".md-content a[href]").forEach(function (link) {
     const href = link.getAttribute("href");
-    if (!href || href.startsWith("#") || link.classList.contains("headerlink")) return;
-    link.dataset.printHref = link.href;
+    delete link.dataset.printHref;
+    if (!href || href.startsWith("#") || link.classList.contains("headerlink") || link.closest(".md-button, .hub-downloads")) return;
+    if (/^(https?:|mailto:)/i.test(href) && link.host !== window.location.host) {
+      link.dataset.printHref = href.replace(/^mailto:/i, "");
+    } else if (canonical && !/^[a-z][a-z0-9+.-]*:/i.test(href)) {
+      link.dataset.printHref = new URL(href, canonical.href).href;
+    }
   });
 });
