@@ -14,6 +14,8 @@ from conftest import copy_project, run_build, tree_snapshot
 from hub.content import load_library
 from hub.kinds import KINDS
 
+pytestmark = pytest.mark.e2e  # full builds, and the shared build's pages and PDFs
+
 
 def pdf_text(path: Path) -> str:
     done = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True)

@@ -392,6 +392,7 @@ def _children_cpu_seconds() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+@pytest.mark.e2e
 @pytest.mark.parametrize("case", [*BROKEN, *GENERATED])
 def test_each_broken_file_fails_the_build_quickly_with_exact_messages(previous_site: Path, case: str) -> None:
     before = tree_snapshot(previous_site)
@@ -411,6 +412,7 @@ def test_each_broken_file_fails_the_build_quickly_with_exact_messages(previous_s
     assert tree_snapshot(previous_site) == before
 
 
+@pytest.mark.e2e
 def test_one_run_reports_every_problem_in_every_file(previous_site: Path) -> None:
     before = tree_snapshot(previous_site)
     placed, expected = [], []
@@ -486,6 +488,7 @@ def test_block_problems_name_the_block(sandbox: Path) -> None:
     ]
 
 
+@pytest.mark.e2e
 def test_check_reports_every_problem_in_every_file_and_writes_nothing(project: Path) -> None:
     (project / "content/scenarios/one.yml").write_text("title: x\ntitle: y\n", encoding="utf-8")
     (project / "content/scenarios/two.yml").write_text("title: x\n\tlabel: y\n", encoding="utf-8")
@@ -501,12 +504,14 @@ def test_check_reports_every_problem_in_every_file_and_writes_nothing(project: P
     assert tree_snapshot(project) == before
 
 
+@pytest.mark.e2e
 def test_usage_error_exits_2(project: Path) -> None:
     result = run_build(project, "publish")
     assert result.code == 2
     assert "invalid choice: 'publish'" in result.stderr
 
 
+@pytest.mark.e2e
 def test_check_on_real_content_succeeds(project: Path) -> None:
     result = run_build(project, "check")
     assert result.code == 0, result.stderr

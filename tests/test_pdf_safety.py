@@ -21,6 +21,8 @@ from pypdf import PdfReader
 from conftest import REPO
 from hub.pdf import MAX_ASSET_BYTES, PRINT_ASSET_FOLDERS, PdfError, Printer
 
+pytestmark = pytest.mark.e2e  # WeasyPrint prints or refuses every page
+
 PAGE = '<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>T</title></head><body>{}</body></html>'
 REFUSED = "a PDF may only use the project's print assets and data: URIs"
 SVG = (

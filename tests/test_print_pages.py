@@ -22,6 +22,8 @@ from hub import cli, pipeline
 from hub.pdf import Printer
 from hub.render import Paper
 
+pytestmark = pytest.mark.e2e  # the shared build's PDFs, and WeasyPrint
+
 SITE_URL = "https://outcomes-hub.example.org/"
 BUILD_DATE = "Printed from Outcomes Hub on 1 January 2026"
 A4 = (595, 842)

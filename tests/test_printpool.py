@@ -13,6 +13,8 @@ from hub import printpool
 from hub.pdf import Printer
 from hub.pipeline import build_date, read_and_render
 
+pytestmark = pytest.mark.e2e  # WeasyPrint in a pool of processes
+
 
 @pytest.fixture(scope="module")
 def jobs() -> list:

@@ -17,6 +17,8 @@ from conftest import EPOCH, copy_project, run_build, tree_snapshot
 from hub.pipeline import read_and_render
 from hub.site import SiteError, check_coverage
 
+pytestmark = pytest.mark.e2e  # the shared build, and builds that must fail
+
 
 @pytest.fixture(scope="module")
 def library_and_rendered(built: Path) -> tuple:

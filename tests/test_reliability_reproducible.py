@@ -5,7 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from conftest import copy_project, run_build, tree_snapshot
+
+pytestmark = pytest.mark.e2e  # a second clean build
 
 
 def test_two_clean_builds_are_byte_identical(built: Path, tmp_path: Path) -> None:

@@ -157,6 +157,7 @@ def pdf_text(path: Path) -> str:
     return " ".join(done.stdout.split())
 
 
+@pytest.mark.e2e
 def test_star_command_prints_two_readings_with_their_numbers(project: Path) -> None:
     out = project / "star.pdf"
     labels = ("--label", "Manager", "--compare-label", "Staff")
@@ -175,6 +176,7 @@ def test_star_command_prints_two_readings_with_their_numbers(project: Path) -> N
     assert "Manager" in text and "Staff" in text and "Source:" in text
 
 
+@pytest.mark.e2e
 def test_star_command_reads_a_ratings_file(project: Path) -> None:
     ratings = project / "ratings.yml"
     before = ", ".join(f"{key}: {score}" for key, score in zip(KEYS, (3, 4, 5, 5, 2, 6, 3, 4), strict=True))
@@ -192,6 +194,7 @@ def test_star_command_reads_a_ratings_file(project: Path) -> None:
     assert "Our team, May 2026" in text and "Values 3 6 +3" in text and "Before" in text and "After" in text
 
 
+@pytest.mark.e2e
 def test_star_command_usage_errors_exit_2_with_where_and_what(project: Path) -> None:
     result = run_build(project, "star", "--ratings", MANAGER.replace("identity=4", "identiy=4"), "-o", "s.pdf")
     assert result.code == 2
