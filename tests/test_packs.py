@@ -1,16 +1,20 @@
 # ruff: noqa: E501  (pinned messages and agendas read best whole, one per line)
-"""Workshop packs: the shipped packs as built, packs on demand, and their exact errors."""
+"""Workshop packs: the shipped packs as built, packs on demand, and their exact errors.
+
+Plans, content errors and usage errors are checked in this process; the shipped packs' PDFs (from the
+shared build) and packs printed on demand by ``build.py pack`` are end to end."""
 
 from __future__ import annotations
 
 import re
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
-from conftest import REPO, run_build
+from conftest import REPO, Run, run_build
 from hub import cli
 from hub.content import load_library
 from hub.packs import choose_from_audit, clock, duration, plan_pack
@@ -343,10 +347,11 @@ def test_a_pack_that_contradicts_itself(project: Path) -> None:
     ]
 
 
-@pytest.mark.e2e
-def test_a_bad_pack_fails_the_build_with_exit_1_and_no_traceback(project: Path) -> None:
+def test_a_bad_pack_fails_the_build_with_exit_1_and_no_traceback(
+    project: Path, run_in_process: Callable[..., Run]
+) -> None:
     (project / "content/packs/bad-pack.yml").write_text(BAD_FIELDS, encoding="utf-8")
-    result = run_build(project, "check")
+    result = run_in_process(project, "check")
     assert result.code == 1 and "Traceback" not in result.stderr
     assert result.stderr.endswith("3 problems found; nothing was written.\n")
 
@@ -440,11 +445,10 @@ Understanding the difference you have made using an outcomes-focused approach: 2
 """
 
 
-@pytest.mark.e2e
-def test_bad_ratings_are_content_errors(project: Path, tmp_path: Path) -> None:
+def test_bad_ratings_are_content_errors(project: Path, tmp_path: Path, run_in_process: Callable[..., Run]) -> None:
     ratings = tmp_path / "ratings.yml"
     ratings.write_text(BAD_RATINGS, encoding="utf-8")
-    result = run_build(project, "pack", "--audit", str(ratings), "--minutes", "90", "-o", str(tmp_path / "x.pdf"))
+    result = run_in_process(project, "pack", "--audit", str(ratings), "--minutes", "90", "-o", str(tmp_path / "x.pdf"))
     assert result.code == 1
     assert result.stderr.splitlines() == [
         f"{ratings}:1:1: How to sustain progress and momentum in an outcomes-focused approach: is not rated; give it a rating from 1 (low) to 5 (high)",
@@ -535,9 +539,8 @@ def test_bad_pack_arguments_are_usage_errors(
     assert not (tmp_path / "out.pdf").exists()
 
 
-@pytest.mark.e2e
-def test_a_usage_error_exits_2_without_a_traceback(project: Path) -> None:
-    result = run_build(project, "pack", "--exercise", "9", "-o", "out.pdf")
+def test_a_usage_error_exits_2_without_a_traceback(project: Path, run_in_process: Callable[..., Run]) -> None:
+    result = run_in_process(project, "pack", "--exercise", "9", "-o", "out.pdf")
     assert result.code == 2 and "Traceback" not in result.stderr
     assert result.stderr.endswith(
         "build.py pack: error: argument --exercise: unknown exercise '9' (give an exercise's id, or its number)\n"

@@ -5,13 +5,14 @@ from __future__ import annotations
 import math
 import subprocess
 from argparse import Namespace
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from lxml import etree
 from pypdf import PdfReader
 
-from conftest import REPO, run_build
+from conftest import REPO, Run, run_build
 from hub.content import load_library
 from hub.render import make_environment
 from hub.schemas import CultureStar
@@ -194,9 +195,10 @@ def test_star_command_reads_a_ratings_file(project: Path) -> None:
     assert "Our team, May 2026" in text and "Values 3 6 +3" in text and "Before" in text and "After" in text
 
 
-@pytest.mark.e2e
-def test_star_command_usage_errors_exit_2_with_where_and_what(project: Path) -> None:
-    result = run_build(project, "star", "--ratings", MANAGER.replace("identity=4", "identiy=4"), "-o", "s.pdf")
+def test_star_command_usage_errors_exit_2_with_where_and_what(
+    project: Path, run_in_process: Callable[..., Run]
+) -> None:
+    result = run_in_process(project, "star", "--ratings", MANAGER.replace("identity=4", "identiy=4"), "-o", "s.pdf")
     assert result.code == 2
     assert result.stderr.startswith(
         "build.py star: error: --ratings: unknown point 'identiy'; did you mean 'identity'?"
@@ -206,7 +208,7 @@ def test_star_command_usage_errors_exit_2_with_where_and_what(project: Path) -> 
 
     ratings = project / "bad.yml"
     ratings.write_text("values: 6\nidentity: 12\noutcome: 7\n", encoding="utf-8")
-    result = run_build(project, "star", "--ratings-file", str(ratings), "-o", "s.pdf")
+    result = run_in_process(project, "star", "--ratings-file", str(ratings), "-o", "s.pdf")
     assert result.code == 2
     lines = result.stderr.splitlines()
     assert lines == [
@@ -216,5 +218,5 @@ def test_star_command_usage_errors_exit_2_with_where_and_what(project: Path) -> 
         f"unknown point 'outcome'; did you mean 'outcomes'? (the points are: {POINTS})",
     ]
 
-    result = run_build(project, "star", "--ratings", MANAGER)
+    result = run_in_process(project, "star", "--ratings", MANAGER)
     assert result.code == 2 and "the following arguments are required: -o/--output" in result.stderr
