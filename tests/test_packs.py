@@ -6,6 +6,7 @@ shared build) and packs printed on demand by ``build.py pack`` are end to end.""
 
 from __future__ import annotations
 
+import html
 import re
 import subprocess
 from collections.abc import Callable
@@ -83,6 +84,32 @@ def facilitator_texts(exercise: Exercise) -> list[str]:
     return texts
 
 
+AGENDA_HEADINGS = ["Time", "Session", "Length", "Running", "total"]
+
+
+def agenda_in_pdf(path: Path) -> list[tuple[str, str, str, str]]:
+    """The rows of the agenda table in a pack's PDF, cell by cell, read from the words' positions on the page."""
+    done = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True)
+    word = r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="[\d.]+" yMax="[\d.]+">([^<]*)</word>'
+    for page in re.findall(r"<page [^>]*>(.*?)</page>", done.stdout, re.S):
+        words = [(float(x), html.unescape(text)) for x, text in re.findall(word, page)]
+        texts = [text for _, text in words]
+        heading = next((i for i in range(len(texts)) if texts[i : i + 5] == AGENDA_HEADINGS), None)
+        if heading is None:
+            continue
+        columns = [x for x, _ in words[heading : heading + 4]]
+        rows: list[list[list[str]]] = []
+        for x, text in words[heading + 5 :]:  # cell by cell, row by row, as the page draws them
+            if x < columns[0] - 1 or text == "Source:":  # past the table: the next heading, or the page's footer
+                break
+            column = max(i for i, start in enumerate(columns) if x >= start - 1)
+            if column == 0 and (not rows or any(rows[-1][1:])):
+                rows.append([[], [], [], []])
+            rows[-1][column].append(text)
+        return [tuple(" ".join(cell) for cell in row) for row in rows]  # type: ignore[misc]
+    raise AssertionError(f"no agenda in {path}")
+
+
 @pytest.fixture(scope="module")
 def library():
     """The sources, read in this process."""
@@ -127,6 +154,7 @@ def test_agenda_times_add_up(library, pack_id: str) -> None:
 @pytest.mark.e2e
 @pytest.mark.parametrize("pack_id", SHIPPED)
 def test_the_pdf_agenda_is_the_plan(built: Path, built_library, pack_id: str) -> None:
+    assert agenda_in_pdf(built / f"site/pdf/{pack_id}.pdf") == agenda_rows(built_library, pack_id)
     text = squash(" ".join(pdf_pages(built / f"site/pdf/{pack_id}.pdf")))
     agenda = text[text.index("timesessionlengthrunningtotal") :]
     position = 0
