@@ -12,12 +12,13 @@ import os
 import shutil
 import subprocess
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
-from conftest import EPOCH, run_build
+from conftest import EPOCH, Run, run_build
 from hub import cli, pipeline
 from hub.pdf import Printer
 from hub.render import Paper
@@ -183,7 +184,9 @@ def test_letter_and_large_print_for_every_kind_of_handout_and_packs(
         assert page_texts(target)[0].count(BUILD_DATE) == 1
 
 
-def test_build_and_pack_take_the_paper_options(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_build_and_pack_take_the_paper_options(
+    monkeypatch: pytest.MonkeyPatch, project: Path, run_in_process: Callable[..., Run]
+) -> None:
     asked: list[Paper] = []
 
     def fake_build(project: Path, progress: object = None, with_site: bool = True, paper: Paper | None = None):
@@ -194,6 +197,13 @@ def test_build_and_pack_take_the_paper_options(monkeypatch: pytest.MonkeyPatch) 
     assert cli.main(["build", "--paper", "Letter", "--large-print"]) == 130
     assert cli.main(["build"]) == 130
     assert asked == [Paper("letter", True), Paper("a4", False)]
+
+    out = project / "pack.pdf"
+    result = run_in_process(project, "pack", "--exercise", "8", "--paper", "Letter", "-o", str(out))
+    assert (result.code, result.stderr) == (0, ""), result.stderr
+    sizes = {tuple(sorted(round(float(side)) for side in page.mediabox[2:])) for page in PdfReader(out).pages}
+    assert sizes == {LETTER}
+    assert body_sizes(out).most_common(1)[0][0] < 16  # --paper alone does not ask for large print
 
 
 def test_a_pack_on_letter_in_large_print(project: Path, tmp_path: Path) -> None:
