@@ -24,7 +24,7 @@ define ensure_debs
 	fi
 endef
 
-.PHONY: build check serve test lint format bench clean debs test-debs vnu offline
+.PHONY: build check serve test test-fast test-e2e lint format bench clean debs test-debs vnu offline
 .DEFAULT_GOAL := build
 
 $(BIN)/.installed: requirements.txt
@@ -88,8 +88,19 @@ format: $(BIN)/.installed-test
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
+# Tests come in two tiers (tests/conftest.py). The fast tier runs in-process unit tests only, in about a minute:
+# no full build, no browser, no subprocess, no PDF printed. The end-to-end tier (marked e2e) builds the site and
+# every PDF once and shares that build, and drives build.py, Chromium and WeasyPrint for real. `make test` runs
+# lint, then the fast tier (so a slip shows in a minute), then the end-to-end tier.
 test: test-debs vnu $(BIN)/.installed-test $(ZENSICAL) lint
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -m "not e2e"
+	$(BIN)/python -m pytest -m e2e
+
+test-fast: debs $(BIN)/.installed-test
+	$(BIN)/python -m pytest -m "not e2e"
+
+test-e2e: test-debs vnu $(BIN)/.installed-test $(ZENSICAL)
+	$(BIN)/python -m pytest -m e2e
 
 # Timings as ratios in one run (never part of the tests); see docs/performance.md.
 bench: test-debs $(BIN)/.installed-test

@@ -1,11 +1,21 @@
-"""Shared fixtures: copies of the real project, built for real."""
+"""Shared fixtures: copies of the real project, built for real, and the command line run in this process.
+
+Tests come in two tiers. Unit tests run in this process, with no full build, no browser and no PDFs:
+`make test-fast` runs them alone (`pytest -m "not e2e"`). Tests marked ``e2e`` build for real, start
+processes, drive Chromium or print with WeasyPrint. A test that uses the shared build or a browser, or
+runs ``build.py`` in a process of its own, must be marked ``e2e``; collection and ``run_build`` refuse
+one that is not, so the fast tier stays fast.
+"""
 
 from __future__ import annotations
 
 import os
+import resource
 import shutil
 import subprocess
 import sys
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,21 +33,42 @@ class Run:
     code: int
     stdout: str
     stderr: str
+    cpu_seconds: float = 0.0  # processor time the run took
 
 
-def copy_project(target: Path) -> Path:
-    """A copy of the project's sources (no generated files, no site)."""
+# Fixtures that only an end-to-end test may use: the shared build and the browser.
+E2E_FIXTURES = frozenset({"built", "browser", "page", "site_url"})
+_running: list[pytest.Item] = []  # the test being set up or run
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    unmarked = [
+        f"{item.nodeid} uses {', '.join(sorted(E2E_FIXTURES & set(item.fixturenames)))}"  # type: ignore[attr-defined]
+        for item in items
+        if E2E_FIXTURES & set(getattr(item, "fixturenames", ())) and item.get_closest_marker("e2e") is None
+    ]
+    if unmarked:
+        raise pytest.UsageError("mark these tests @pytest.mark.e2e:\n  " + "\n  ".join(unmarked))
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    _running[:] = [item]  # before any fixture of the test is set up, the shared build among them
+
+
+def copy_project(target: Path, source: Path = REPO) -> Path:
+    """A copy of the project's sources (no generated files, no site), from the repository or from ``source``."""
     target.mkdir(parents=True, exist_ok=True)
     for name in ("build.py", "mkdocs.yml"):
-        shutil.copy2(REPO / name, target / name)
+        shutil.copy2(source / name, target / name)
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
     for folder in ("hub", "templates", "content"):
-        shutil.copytree(REPO / folder, target / folder, ignore=ignore)
+        shutil.copytree(source / folder, target / folder, ignore=ignore)
 
     def ignore_generated(directory: str, names: list[str]) -> set[str]:
-        return GENERATED & set(names) if Path(directory) == REPO / "docs" else set()
+        return GENERATED & set(names) if Path(directory) == source / "docs" else set()
 
-    shutil.copytree(REPO / "docs", target / "docs", ignore=ignore_generated)
+    shutil.copytree(source / "docs", target / "docs", ignore=ignore_generated)
     return target
 
 
@@ -52,7 +83,11 @@ def ignore_at_top(root: Path, *names: str):
 
 
 def run_build(project: Path, *args: str, timeout: float = 600) -> Run:
+    """``build.py ARGS`` in a process of its own, in ``project``; only for tests marked e2e."""
+    if _running and _running[0].get_closest_marker("e2e") is None:
+        raise pytest.UsageError(f"{_running[0].nodeid} runs build.py in a process: mark it @pytest.mark.e2e")
     env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "PYTHONDONTWRITEBYTECODE": "1"}
+    started = _children_cpu_seconds()
     done = subprocess.run(
         [sys.executable, "build.py", *args],
         cwd=project,
@@ -62,7 +97,12 @@ def run_build(project: Path, *args: str, timeout: float = 600) -> Run:
         timeout=timeout,
         check=False,
     )
-    return Run(done.returncode, done.stdout, done.stderr)
+    return Run(done.returncode, done.stdout, done.stderr, _children_cpu_seconds() - started)
+
+
+def _children_cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 @pytest.fixture
@@ -77,6 +117,30 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = run_build(root, "build")
     assert result.code == 0, result.stderr
     return root
+
+
+@pytest.fixture
+def run_in_process(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Callable[..., Run]:
+    """``run(project, *args)``: ``build.py ARGS`` as ``hub.cli.main`` in this process, on ``project`` (by
+    patching ``hub.cli.main.PROJECT``) and in it, with SOURCE_DATE_EPOCH set; the exit code (a usage error's too)
+    and what it printed are captured, as ``run_build`` gives them."""
+    from hub.cli import main as cli
+
+    def run(project: Path, *args: str) -> Run:
+        monkeypatch.setattr(cli, "PROJECT", project)
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+        monkeypatch.chdir(project)
+        capsys.readouterr()
+        started = time.process_time()
+        try:
+            code = cli.main(list(args))
+        except SystemExit as stopped:
+            code = stopped.code if isinstance(stopped.code, int) else 1
+        spent = time.process_time() - started
+        captured = capsys.readouterr()
+        return Run(code, captured.out, captured.err, spent)
+
+    return run
 
 
 def tree_snapshot(folder: Path) -> dict[str, bytes]:

@@ -11,6 +11,7 @@ from playwright.sync_api import Browser, Page, Route, expect
 from site_browser import PLANNER
 
 pytest_plugins = ["site_fixtures"]  # the browser, page and site_url fixtures
+pytestmark = pytest.mark.e2e  # Chromium on the shared build
 
 
 def search(page: Page, site_url: str, query: str) -> list[str]:

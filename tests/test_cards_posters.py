@@ -75,6 +75,7 @@ def test_there_is_a_deck_for_each_set_of_cards_the_sources_hold(decks: dict[str,
     }
 
 
+@pytest.mark.e2e
 @pytest.mark.parametrize("name", DECK_NAMES)
 def test_every_card_holds_all_its_text_inside_its_own_edges(built: Path, decks: dict[str, Deck], name: str) -> None:
     deck = decks[name]
@@ -111,6 +112,7 @@ def test_every_card_holds_all_its_text_inside_its_own_edges(built: Path, decks: 
             assert letters(" ".join(found[(placed.x, placed.y)])) == letters(expected), (name, c.number)
 
 
+@pytest.mark.e2e
 @pytest.mark.parametrize("name", DECK_NAMES)
 def test_backs_mirror_fronts_for_long_edge_duplex(built: Path, decks: dict[str, Deck], name: str) -> None:
     deck = decks[name]
@@ -139,6 +141,7 @@ def test_backs_mirror_fronts_for_long_edge_duplex(built: Path, decks: dict[str, 
         assert deck.title.split()[-1] in {word for *_, word in backs}
 
 
+@pytest.mark.e2e
 @pytest.mark.parametrize("name", ["questions-for-supervision", "scenarios"])
 def test_crop_marks_show_every_cut(built: Path, decks: dict[str, Deck], tmp_path: Path, name: str) -> None:
     card = decks[name].card
@@ -198,6 +201,7 @@ def text_sizes(pdf: Path) -> Counter[float]:
     return sizes
 
 
+@pytest.mark.e2e
 @pytest.mark.parametrize(("item_id", "first", "last"), POSTERS)
 @pytest.mark.parametrize(("paper", "points", "smallest"), [("a4", A4_PT, 12.0), ("a3", A3_PT, 16.0)])
 def test_posters_fill_one_page_of_their_paper_with_large_text(
@@ -216,6 +220,7 @@ def test_posters_fill_one_page_of_their_paper_with_large_text(
     assert first in text and last in text and "Source:" in text
 
 
+@pytest.mark.e2e
 def test_posters_keep_every_cell_and_are_linked_from_their_pages(built: Path) -> None:
     library = load_library(built)
     for poster in plan_posters(library):
@@ -229,6 +234,7 @@ def test_posters_keep_every_cell_and_are_linked_from_their_pages(built: Path) ->
         assert f'href="../../{poster.pdf_path}"' in page.read_text(encoding="utf-8")
 
 
+@pytest.mark.e2e
 def test_each_deck_is_linked_from_the_pages_of_what_is_on_it(built: Path, decks: dict[str, Deck]) -> None:
     for deck in decks.values():
         for entry in deck.entries:

@@ -2,22 +2,23 @@
 """Every kind of content problem gives its exact `path:line:col: field: message`.
 
 The broken files live in tests/broken/; BROKEN says where each one goes in a copy
-of the project and exactly what the build must say about it.  Each is built for
-real, in its own process: exit code 1, every message exact, no traceback, nothing
-written, and quickly: in under two seconds of processor time (a correctness bound,
-not a benchmark: a bomb that got through would cost far more, whereas a busy
-machine only stretches the wall-clock time).
+of the project and exactly what the build must say about it.  Each is built
+through the command line (``hub.cli.main``) in this process: exit code 1, every
+message exact, no traceback, nothing written, and quickly: in under two seconds of
+processor time (a correctness bound, not a benchmark: a bomb that got through would
+cost far more, whereas a busy machine only stretches the wall-clock time).  The
+real ``build.py`` runs in a process of its own once for each exit code: 1 (every
+broken file at once), 0 (``check`` on the real content) and 2 (a usage error).
 """
 
 from __future__ import annotations
 
-import resource
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from conftest import REPO, copy_project, run_build, tree_snapshot
+from conftest import REPO, Run, copy_project, run_build, tree_snapshot
 from hub.content import load_library
 from hub.problems import ContentError
 
@@ -387,19 +388,14 @@ def _place(project: Path, case: str) -> tuple[Path, list[str]]:
     return project / destination, [f"{destination}:{line}" for line in expected]
 
 
-def _children_cpu_seconds() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
-
-
 @pytest.mark.parametrize("case", [*BROKEN, *GENERATED])
-def test_each_broken_file_fails_the_build_quickly_with_exact_messages(previous_site: Path, case: str) -> None:
+def test_each_broken_file_fails_the_build_quickly_with_exact_messages(
+    previous_site: Path, run_in_process: Callable[..., Run], case: str
+) -> None:
     before = tree_snapshot(previous_site)
     target, expected = _place(previous_site, case)
     try:
-        started = _children_cpu_seconds()
-        result = run_build(previous_site, "build")
-        spent = _children_cpu_seconds() - started
+        result = run_in_process(previous_site, "build")
     finally:
         target.unlink()
     assert result.code == 1, result.stdout
@@ -407,10 +403,11 @@ def test_each_broken_file_fails_the_build_quickly_with_exact_messages(previous_s
     summary = f"{count} problem{'s' if count != 1 else ''} found; nothing was written."
     assert result.stderr.splitlines() == [*expected, summary]
     assert "Traceback" not in result.stderr
-    assert spent < CPU_SECONDS_ALLOWED, f"took {spent:.2f} s of processor time"
+    assert result.cpu_seconds < CPU_SECONDS_ALLOWED, f"took {result.cpu_seconds:.2f} s of processor time"
     assert tree_snapshot(previous_site) == before
 
 
+@pytest.mark.e2e
 def test_one_run_reports_every_problem_in_every_file(previous_site: Path) -> None:
     before = tree_snapshot(previous_site)
     placed, expected = [], []
@@ -486,11 +483,13 @@ def test_block_problems_name_the_block(sandbox: Path) -> None:
     ]
 
 
-def test_check_reports_every_problem_in_every_file_and_writes_nothing(project: Path) -> None:
+def test_check_reports_every_problem_in_every_file_and_writes_nothing(
+    project: Path, run_in_process: Callable[..., Run]
+) -> None:
     (project / "content/scenarios/one.yml").write_text("title: x\ntitle: y\n", encoding="utf-8")
     (project / "content/scenarios/two.yml").write_text("title: x\n\tlabel: y\n", encoding="utf-8")
     before = tree_snapshot(project)
-    result = run_build(project, "check")
+    result = run_in_process(project, "check")
     assert result.code == 1
     assert result.stderr.splitlines() == [
         "content/scenarios/one.yml:2:1: duplicate field 'title' (first given on line 1)",
@@ -501,12 +500,14 @@ def test_check_reports_every_problem_in_every_file_and_writes_nothing(project: P
     assert tree_snapshot(project) == before
 
 
+@pytest.mark.e2e
 def test_usage_error_exits_2(project: Path) -> None:
     result = run_build(project, "publish")
     assert result.code == 2
     assert "invalid choice: 'publish'" in result.stderr
 
 
+@pytest.mark.e2e
 def test_check_on_real_content_succeeds(project: Path) -> None:
     result = run_build(project, "check")
     assert result.code == 0, result.stderr

@@ -22,6 +22,7 @@ from hub.content.kinds import KINDS
 from hub.content.yamlload import load_yaml
 
 pytest_plugins = ["site_fixtures"]  # the browser fixture
+pytestmark = pytest.mark.e2e  # a build of hostile content, and Chromium
 
 DANGEROUS_TAGS = {"iframe", "object", "embed", "frame", "frameset", "applet", "base", "portal", "meta-refresh"}
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "data", "poster", "srcdoc", "xlink:href", "background", "cite"}

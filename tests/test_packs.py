@@ -1,16 +1,21 @@
 # ruff: noqa: E501  (pinned messages and agendas read best whole, one per line)
-"""Workshop packs: the shipped packs as built, packs on demand, and their exact errors."""
+"""Workshop packs: the shipped packs as built, packs on demand, and their exact errors.
+
+Plans, content errors and usage errors are checked in this process; the shipped packs' PDFs (from the
+shared build) and packs printed on demand by ``build.py pack`` are end to end."""
 
 from __future__ import annotations
 
+import html
 import re
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
-from conftest import run_build
+from conftest import REPO, Run, run_build
 from hub.cli import main as cli
 from hub.content import load_library
 from hub.content.schemas import Exercise
@@ -81,8 +86,41 @@ def facilitator_texts(exercise: Exercise) -> list[str]:
     return texts
 
 
+AGENDA_HEADINGS = ["Time", "Session", "Length", "Running", "total"]
+
+
+def agenda_in_pdf(path: Path) -> list[tuple[str, str, str, str]]:
+    """The rows of the agenda table in a pack's PDF, cell by cell, read from the words' positions on the page."""
+    done = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True)
+    word = r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="[\d.]+" yMax="[\d.]+">([^<]*)</word>'
+    for page in re.findall(r"<page [^>]*>(.*?)</page>", done.stdout, re.S):
+        words = [(float(x), html.unescape(text)) for x, text in re.findall(word, page)]
+        texts = [text for _, text in words]
+        heading = next((i for i in range(len(texts)) if texts[i : i + 5] == AGENDA_HEADINGS), None)
+        if heading is None:
+            continue
+        columns = [x for x, _ in words[heading : heading + 4]]
+        rows: list[list[list[str]]] = []
+        for x, text in words[heading + 5 :]:  # cell by cell, row by row, as the page draws them
+            if x < columns[0] - 1 or text == "Source:":  # past the table: the next heading, or the page's footer
+                break
+            column = max(i for i, start in enumerate(columns) if x >= start - 1)
+            if column == 0 and (not rows or any(rows[-1][1:])):
+                rows.append([[], [], [], []])
+            rows[-1][column].append(text)
+        return [tuple(" ".join(cell) for cell in row) for row in rows]  # type: ignore[misc]
+    raise AssertionError(f"no agenda in {path}")
+
+
 @pytest.fixture(scope="module")
-def library(built: Path):
+def library():
+    """The sources, read in this process."""
+    return load_library(REPO)
+
+
+@pytest.fixture(scope="module")
+def built_library(built: Path):
+    """The sources of the shared build (the working tree may have moved on since)."""
     return load_library(built)
 
 
@@ -115,12 +153,14 @@ def test_agenda_times_add_up(library, pack_id: str) -> None:
     assert [slot.entry.id for slot in plan.slots if slot.entry] == pack.exercises
 
 
+@pytest.mark.e2e
 @pytest.mark.parametrize("pack_id", SHIPPED)
-def test_the_pdf_agenda_is_the_plan(built: Path, library, pack_id: str) -> None:
+def test_the_pdf_agenda_is_the_plan(built: Path, built_library, pack_id: str) -> None:
+    assert agenda_in_pdf(built / f"site/pdf/{pack_id}.pdf") == agenda_rows(built_library, pack_id)
     text = squash(" ".join(pdf_pages(built / f"site/pdf/{pack_id}.pdf")))
     agenda = text[text.index("timesessionlengthrunningtotal") :]
     position = 0
-    for row in agenda_rows(library, pack_id):
+    for row in agenda_rows(built_library, pack_id):
         found = agenda.index(squash("".join(row)), position)
         position = found + 1
 
@@ -130,14 +170,15 @@ def test_the_team_meeting_fits_an_hour(library) -> None:
     assert (plan.start_text, plan.end_text, plan.total_text) == ("14:00", "15:00 or later", "at least 1 h")
 
 
+@pytest.mark.e2e
 @pytest.mark.parametrize("pack_id", SHIPPED)
-def test_pack_pdf_pages_and_every_exercise_in_order(built: Path, library, pack_id: str) -> None:
+def test_pack_pdf_pages_and_every_exercise_in_order(built: Path, built_library, pack_id: str) -> None:
     pdf = built / f"site/pdf/{pack_id}.pdf"
     assert len(pdf_pages(pdf)) == PAGES[pack_id]
     text = squash(body_text(pdf))
     position = 0
-    for exercise_id in library.entries[pack_id].item.exercises:
-        exercise = library.entries[exercise_id].item
+    for exercise_id in built_library.entries[pack_id].item.exercises:
+        exercise = built_library.entries[exercise_id].item
         heading = squash(f"Exercise {exercise.number}: {exercise.title}Facilitator’s guide")
         position = text.index(heading, position)
         for passage in facilitator_texts(exercise):
@@ -150,6 +191,7 @@ def test_pack_pdf_pages_and_every_exercise_in_order(built: Path, library, pack_i
                 position = text.index(squash(block.title), position)
 
 
+@pytest.mark.e2e
 def test_scenarios_are_printed_once_and_referred_to_after(built: Path) -> None:
     text = squash(body_text(built / "site/pdf/full-day-part-two.pdf"))
     assert text.count(squash("Sandra is 24 with moderate physical disabilities")) == 1
@@ -161,6 +203,7 @@ def test_scenarios_are_printed_once_and_referred_to_after(built: Path) -> None:
     )
 
 
+@pytest.mark.e2e
 def test_one_combined_checklist(built: Path) -> None:
     pages = pdf_pages(built / "site/pdf/half-day-part-one.pdf")
     checklist = squash(pages[1])
@@ -192,6 +235,7 @@ def test_materials_spelt_two_ways_are_one(library) -> None:
     ]
 
 
+@pytest.mark.e2e
 def test_bookmarks_and_contents_agree(built: Path) -> None:
     reader = PdfReader(built / "site/pdf/half-day-part-one.pdf")
 
@@ -228,6 +272,7 @@ def test_bookmarks_and_contents_agree(built: Path) -> None:
     ]
 
 
+@pytest.mark.e2e
 def test_running_headers_name_the_exercise_and_the_part(built: Path) -> None:
     pages = pdf_pages(built / "site/pdf/half-day-part-one.pdf")
     assert pages[0].startswith("Understanding and promoting the approach: a half-day workshop")
@@ -237,7 +282,8 @@ def test_running_headers_name_the_exercise_and_the_part(built: Path) -> None:
         assert f"Page {number} of {len(pages)}" in page
 
 
-def test_each_pack_has_a_page_with_its_agenda_and_a_download(built: Path, library) -> None:
+@pytest.mark.e2e
+def test_each_pack_has_a_page_with_its_agenda_and_a_download(built: Path, built_library) -> None:
     home = (built / "site/index.html").read_text(encoding="utf-8")
     assert re.search(r'href="packs/"[^>]*>\s*Packs\s*<', home)
     catalogue = (built / "site/packs/index.html").read_text(encoding="utf-8")
@@ -245,7 +291,7 @@ def test_each_pack_has_a_page_with_its_agenda_and_a_download(built: Path, librar
         assert f'href="{pack_id}/"' in catalogue
         html = (built / f"site/packs/{pack_id}/index.html").read_text(encoding="utf-8")
         assert f'href="../../pdf/{pack_id}.pdf"' in html and "Download the workshop pack (PDF, A4)" in html
-        for start, _, length, elapsed in agenda_rows(library, pack_id):
+        for start, _, length, elapsed in agenda_rows(built_library, pack_id):
             assert start.replace(" ", "\u00a0") in html and elapsed.replace(" ", "\u00a0") in html
             assert length.replace(" ", "\u00a0") in html
     exercise = (built / "site/exercises/exercise-8-effective-feedback/index.html").read_text(encoding="utf-8")
@@ -331,9 +377,11 @@ def test_a_pack_that_contradicts_itself(project: Path) -> None:
     ]
 
 
-def test_a_bad_pack_fails_the_build_with_exit_1_and_no_traceback(project: Path) -> None:
+def test_a_bad_pack_fails_the_build_with_exit_1_and_no_traceback(
+    project: Path, run_in_process: Callable[..., Run]
+) -> None:
     (project / "content/packs/bad-pack.yml").write_text(BAD_FIELDS, encoding="utf-8")
-    result = run_build(project, "check")
+    result = run_in_process(project, "check")
     assert result.code == 1 and "Traceback" not in result.stderr
     assert result.stderr.endswith("3 problems found; nothing was written.\n")
 
@@ -341,6 +389,7 @@ def test_a_bad_pack_fails_the_build_with_exit_1_and_no_traceback(project: Path) 
 # --- packs on demand ----------------------------------------------------------------
 
 
+@pytest.mark.e2e
 def test_a_pack_of_chosen_exercises(project: Path, tmp_path: Path) -> None:
     out = tmp_path / "pack.pdf"
     result = run_build(
@@ -377,6 +426,7 @@ How to sustain progress and momentum in an outcomes-focused approach: 3
 """
 
 
+@pytest.mark.e2e
 def test_a_pack_from_the_training_priorities_audit(project: Path, tmp_path: Path) -> None:
     ratings = tmp_path / "ratings.yml"
     ratings.write_text(RATINGS, encoding="utf-8")
@@ -425,10 +475,10 @@ Understanding the difference you have made using an outcomes-focused approach: 2
 """
 
 
-def test_bad_ratings_are_content_errors(project: Path, tmp_path: Path) -> None:
+def test_bad_ratings_are_content_errors(project: Path, tmp_path: Path, run_in_process: Callable[..., Run]) -> None:
     ratings = tmp_path / "ratings.yml"
     ratings.write_text(BAD_RATINGS, encoding="utf-8")
-    result = run_build(project, "pack", "--audit", str(ratings), "--minutes", "90", "-o", str(tmp_path / "x.pdf"))
+    result = run_in_process(project, "pack", "--audit", str(ratings), "--minutes", "90", "-o", str(tmp_path / "x.pdf"))
     assert result.code == 1
     assert result.stderr.splitlines() == [
         f"{ratings}:1:1: How to sustain progress and momentum in an outcomes-focused approach: is not rated; give it a rating from 1 (low) to 5 (high)",
@@ -519,8 +569,8 @@ def test_bad_pack_arguments_are_usage_errors(
     assert not (tmp_path / "out.pdf").exists()
 
 
-def test_a_usage_error_exits_2_without_a_traceback(project: Path) -> None:
-    result = run_build(project, "pack", "--exercise", "9", "-o", "out.pdf")
+def test_a_usage_error_exits_2_without_a_traceback(project: Path, run_in_process: Callable[..., Run]) -> None:
+    result = run_in_process(project, "pack", "--exercise", "9", "-o", "out.pdf")
     assert result.code == 2 and "Traceback" not in result.stderr
     assert result.stderr.endswith(
         "build.py pack: error: argument --exercise: unknown exercise '9' (give an exercise's id, or its number)\n"

@@ -23,6 +23,8 @@ from hub.printing.cache import PRINT_ASSET_FOLDERS
 from hub.printing.fetcher import MAX_ASSET_BYTES
 from hub.printing.printer import PdfError, Printer
 
+pytestmark = pytest.mark.e2e  # WeasyPrint prints or refuses every page
+
 PAGE = '<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>T</title></head><body>{}</body></html>'
 REFUSED = "a PDF may only use the project's print assets and data: URIs"
 SVG = (

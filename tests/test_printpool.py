@@ -16,6 +16,8 @@ from hub.printing import pool as printpool
 from hub.printing.printer import Printer
 from hub.settings import Settings
 
+pytestmark = pytest.mark.e2e  # WeasyPrint in a pool of processes
+
 
 @pytest.fixture(scope="module")
 def jobs() -> list:

@@ -19,6 +19,8 @@ from hub.settings import Settings
 from hub.site.coverage import check_coverage
 from hub.site.engines import ENGINES, SiteError
 
+pytestmark = pytest.mark.e2e  # the shared build, and builds that must fail
+
 
 @pytest.fixture(scope="module")
 def library_and_rendered(built: Path) -> tuple:

@@ -16,6 +16,8 @@ import pytest
 
 from conftest import EPOCH, copy_project, run_build, tree_snapshot
 
+pytestmark = pytest.mark.e2e  # builds killed in their own processes
+
 # Runs the real command line in the project folder, first arranging for the whole
 # process group (the build, its print workers and their server) to be killed at
 # the point named on the command line.

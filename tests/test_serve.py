@@ -11,7 +11,11 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pytest
+
 from conftest import EPOCH
+
+pytestmark = pytest.mark.e2e  # build.py serve in a process of its own
 
 
 def free_port() -> int:

@@ -17,11 +17,13 @@ import asyncio
 import os
 from pathlib import Path
 
+import pytest
 from axe_playwright_python.async_playwright import Axe as AsyncAxe
 from playwright.async_api import async_playwright
 from site_browser import ARGS, CHROMIUM, axe_options, violation_lines
 
 pytest_plugins = ["site_fixtures"]  # the site_url fixture
+pytestmark = pytest.mark.e2e  # axe-core in Chromium on the shared build
 
 COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 TOOLS_IN_USE = {

@@ -8,9 +8,11 @@ import sys
 import zipfile
 from pathlib import Path
 
+import pytest
 from playwright.sync_api import Browser, Page, expect
 
 pytest_plugins = ["site_fixtures"]  # the browser, page and site_url fixtures
+pytestmark = pytest.mark.e2e  # an offline MkDocs build and Chromium
 
 
 def test_offline_zip_works_from_file_urls_with_search(browser: Browser, built: Path, tmp_path: Path) -> None:

@@ -44,6 +44,7 @@ def catalogue_links(html: str) -> list[str]:
     return re.findall(r'<p class="hub-catalogue-title"><a href="([^"]+)"', html)
 
 
+@pytest.mark.e2e
 def test_the_catalogue_lists_every_exercise_once_in_pages_of_fifty(grown: Path) -> None:
     site = grown / "site" / "exercises"
     pages = [site / "index.html", site / "page/2/index.html", site / "page/3/index.html"]
@@ -59,11 +60,13 @@ def test_the_catalogue_lists_every_exercise_once_in_pages_of_fifty(grown: Path) 
     assert 'href="../../">Previous<span class="hub-visually-hidden"> page</span></a>' in second
 
 
+@pytest.mark.e2e
 def test_no_page_grows_past_100_kb(grown: Path) -> None:
     largest = max((page.stat().st_size, page.relative_to(grown).as_posix()) for page in grown.rglob("site/**/*.html"))
     assert largest[0] < 100_000, largest
 
 
+@pytest.mark.e2e
 def test_scenario_pages_count_the_items_beyond_twenty_that_use_them(grown: Path) -> None:
     sandra = (grown / "docs/scenarios/sandra.md").read_text(encoding="utf-8")
     used = sandra.split("## Used by", 1)[1].split("##", 1)[0]
@@ -71,6 +74,7 @@ def test_scenario_pages_count_the_items_beyond_twenty_that_use_them(grown: Path)
     assert re.search(r"\n- and \d+ more items\n", used)
 
 
+@pytest.mark.e2e
 def test_theme_pages_list_their_items_in_pages(grown: Path) -> None:
     leadership = grown / "site/themes/leadership"
     first = leadership / "index.html"
@@ -80,6 +84,7 @@ def test_theme_pages_list_their_items_in_pages(grown: Path) -> None:
     assert '<a class="md-tag" href="../../themes/leadership/">Leadership</a>' in exercise
 
 
+@pytest.mark.e2e
 def test_filters_on_the_first_page_search_every_page(page: Page, grown_url: str) -> None:
     page.goto(grown_url + "exercises/")
     status = page.locator("[data-hub-filter-status]")
@@ -102,6 +107,7 @@ def test_filters_on_the_first_page_search_every_page(page: Page, grown_url: str)
     expect(page.locator(".hub-pager")).to_be_visible()
 
 
+@pytest.mark.e2e
 def test_the_planner_plans_exercises_beyond_its_first_page(page: Page, grown_url: str) -> None:
     page.goto(grown_url + "exercises/plan/#exercises=synthetic-0119,exercise-1-defining-the-approach")
     agenda = page.locator("[data-plan-agenda] tbody")

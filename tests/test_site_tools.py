@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import shlex
 
+import pytest
 from playwright.sync_api import Browser, Page, expect
 from site_browser import PLANNER
 
 from hub.cli.main import _parser as command_line
 
 pytest_plugins = ["site_fixtures"]  # the browser, page (British English) and site_url fixtures
+pytestmark = pytest.mark.e2e  # Chromium on the shared build
 
 
 EXERCISE_1 = "exercise-1-defining-the-approach"

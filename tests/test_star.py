@@ -5,13 +5,14 @@ from __future__ import annotations
 import math
 import subprocess
 from argparse import Namespace
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from lxml import etree
 from pypdf import PdfReader
 
-from conftest import REPO, run_build
+from conftest import REPO, Run, run_build
 from hub.cli.star import RatingsError, gather_readings, parse_ratings
 from hub.content import load_library
 from hub.content.schemas import CultureStar
@@ -159,6 +160,7 @@ def pdf_text(path: Path) -> str:
     return " ".join(done.stdout.split())
 
 
+@pytest.mark.e2e
 def test_star_command_prints_two_readings_with_their_numbers(project: Path) -> None:
     out = project / "star.pdf"
     labels = ("--label", "Manager", "--compare-label", "Staff")
@@ -177,6 +179,7 @@ def test_star_command_prints_two_readings_with_their_numbers(project: Path) -> N
     assert "Manager" in text and "Staff" in text and "Source:" in text
 
 
+@pytest.mark.e2e
 def test_star_command_reads_a_ratings_file(project: Path) -> None:
     ratings = project / "ratings.yml"
     before = ", ".join(f"{key}: {score}" for key, score in zip(KEYS, (3, 4, 5, 5, 2, 6, 3, 4), strict=True))
@@ -194,8 +197,10 @@ def test_star_command_reads_a_ratings_file(project: Path) -> None:
     assert "Our team, May 2026" in text and "Values 3 6 +3" in text and "Before" in text and "After" in text
 
 
-def test_star_command_usage_errors_exit_2_with_where_and_what(project: Path) -> None:
-    result = run_build(project, "star", "--ratings", MANAGER.replace("identity=4", "identiy=4"), "-o", "s.pdf")
+def test_star_command_usage_errors_exit_2_with_where_and_what(
+    project: Path, run_in_process: Callable[..., Run]
+) -> None:
+    result = run_in_process(project, "star", "--ratings", MANAGER.replace("identity=4", "identiy=4"), "-o", "s.pdf")
     assert result.code == 2
     assert result.stderr.startswith(
         "build.py star: error: --ratings: unknown point 'identiy'; did you mean 'identity'?"
@@ -206,7 +211,7 @@ def test_star_command_usage_errors_exit_2_with_where_and_what(project: Path) -> 
     # A ratings file's problems are reported like every content problem (the audit's ratings too): exit 1.
     ratings = project / "bad.yml"
     ratings.write_text("values: 6\nidentity: 12\noutcome: 7\n", encoding="utf-8")
-    result = run_build(project, "star", "--ratings-file", str(ratings), "-o", "s.pdf")
+    result = run_in_process(project, "star", "--ratings-file", str(ratings), "-o", "s.pdf")
     assert result.code == 1
     lines = result.stderr.splitlines()
     missing = [key for key in KEYS if key not in ("values", "identity", "outcomes")]
@@ -221,5 +226,5 @@ def test_star_command_usage_errors_exit_2_with_where_and_what(project: Path) -> 
     ]
     assert not (project / "s.pdf").exists()
 
-    result = run_build(project, "star", "--ratings", MANAGER)
+    result = run_in_process(project, "star", "--ratings", MANAGER)
     assert result.code == 2 and "the following arguments are required: -o/--output" in result.stderr

@@ -79,6 +79,7 @@ def pdf_text(path: Path) -> str:
     return " ".join(done.stdout.split())
 
 
+@pytest.mark.e2e
 @pytest.mark.parametrize(
     ("printable", "fillable", "heading", "count", "names"), WORKSHEETS, ids=[w[0] for w in WORKSHEETS]
 )
@@ -105,6 +106,7 @@ def test_each_worksheet_has_named_fields_that_keep_what_is_typed(
     assert {name: saved[name]["/V"] for name in typed} == typed
 
 
+@pytest.mark.e2e
 @pytest.mark.parametrize(("printable", "heading"), [(w[0], w[2]) for w in WORKSHEETS], ids=NAMES)
 def test_each_printable_worksheet_has_writing_space_and_no_fields(built: Path, printable: str, heading: str) -> None:
     path = built / "site/pdf" / f"{printable}.pdf"
@@ -114,6 +116,7 @@ def test_each_printable_worksheet_has_writing_space_and_no_fields(built: Path, p
     assert "/StructTreeRoot" in reader.trailer["/Root"]
 
 
+@pytest.mark.e2e
 def test_wide_worksheets_are_landscape_and_narrow_ones_portrait(built: Path) -> None:
     def size(name: str) -> tuple[float, float]:
         box = PdfReader(built / "site/pdf" / f"{name}.pdf").pages[0].mediabox
@@ -127,6 +130,7 @@ def test_wide_worksheets_are_landscape_and_narrow_ones_portrait(built: Path) -> 
         assert width < height, name
 
 
+@pytest.mark.e2e
 def test_fillable_and_printable_worksheets_are_linked_from_their_pages(built: Path) -> None:
     library = load_library(built)
     for printable, fillable, *_ in WORKSHEETS:
