@@ -80,7 +80,7 @@ class Library:
 def references(item: Item) -> list[str]:
     named = list(item.see_also)
     if isinstance(item, Exercise):
-        named += item.scenarios + item.worksheets
+        named += item.scenarios + item.worksheets + item.comparisons
     if isinstance(item, Audit):
         named += [exercise for need in item.needs for exercise in need.exercises]
     if isinstance(item, Comparison):
@@ -485,6 +485,8 @@ def _item_references(kind: Kind, data: object) -> Iterator[tuple[tuple, str, str
             yield loc, "scenario", "scenarios", target
         for loc, target in _ids_in(data, ("worksheets",)):
             yield loc, "worksheet", "worksheets", target
+        for loc, target in _ids_in(data, ("comparisons",)):
+            yield loc, "comparison", "comparisons", target
     if issubclass(schema, Audit) and isinstance(data, dict) and isinstance(data.get("needs"), list):
         for index, _ in enumerate(data["needs"]):
             for loc, target in _ids_in(data, ("needs", index, "exercises")):

@@ -18,6 +18,7 @@ from jinja2 import Environment
 from hub.content import Entry, Library
 from hub.decks import CARD_FORMATS, Deck, Poster, plan_decks, plan_posters
 from hub.forms import FieldNames, SheetPart, audit_sheet, fill_in_blocks, star_sheet, worksheet_parts
+from hub.provenance import mark_slips
 from hub.schemas import Audit, CultureStar, Exercise, Worksheet
 from hub.star import Reading, score_rows, star_geometry
 
@@ -147,6 +148,7 @@ class PrintProducts:
             context = {**common, "entry": entry, "item": entry.item, "kind": entry.kind, **product.context}
             page = product.context["deck"].page if "deck" in product.context else entry.url
             html = environment.get_template(product.template).render(context, page_url=common["site_url"] + page)
+            html = mark_slips(html, entry.item)
             made.append((product.pdf_path, html, f"{entry.path} ({product.label.lower()})"))
         return made
 

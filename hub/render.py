@@ -19,6 +19,7 @@ from hub.listings import DATA_SCRIPT, data_script, listing_pages
 from hub.markup import markdown_block, markdown_inline, plain_in_markdown, plain_text
 from hub.packs import duration, plan_pack
 from hub.print_products import PrintProducts
+from hub.provenance import mark_slips
 from hub.qr import qr_image, short_link
 from hub.schemas import Exercise, Theme
 
@@ -166,10 +167,11 @@ def render_library(
         page_template = environment.get_template(f"{kind.name}.md.j2")
         for entry in entries:
             context = {**common, "entry": entry, "item": entry.item, "kind": kind}
-            pages[f"{kind.folder}/{entry.id}.md"] = page_template.render(context)
+            pages[f"{kind.folder}/{entry.id}.md"] = mark_slips(page_template.render(context), entry.item)
             for variant in print_variants(kind):
                 template = environment.get_template(f"print/{kind.name}.{variant.name}.html.j2")
                 html = template.render(context, variant=variant, page_url=common["site_url"] + entry.url)
+                html = mark_slips(html, entry.item)
                 jobs.append(PrintJob(pdf_name(entry, variant), html, f"{entry.path} ({variant.label.lower()})"))
     jobs += [PrintJob(*made) for made in products.render(environment, common)]
     pages["sources/index.md"] = environment.get_template("sources.md.j2").render(common)
@@ -226,7 +228,9 @@ def catalogue_record(entry: Entry, common: dict) -> dict:
     """What the filters and the planner need to show an item that is not on the page in view."""
     item = entry.item
     labels = common["theme_labels"](item)
-    record = {"id": entry.id, "title": plain_text(item.title), "summary": plain_text(item.summary)}
+    record = {"id": entry.id, "title": plain_text(item.title), "summary": plain_text(item.summary_text)}
+    if item.summary is None:
+        record["hubSummary"] = True  # the hub's words: shown with their label (templates/_provenance.html.j2)
     record |= {"themes": "|".join(item.themes), "facts": ""}
     if entry.kind.name == "exercise":
         time = ("At least " if item.time.at_least else "About ") + f"{item.time.minutes} minutes"

@@ -1,0 +1,310 @@
+"""Every word traceable: each source-worded string in ``content/`` is compared with the source texts.
+
+Text in an item is either the sources' wording (extraction damage mended) or the
+hub's own words.  The hub's words live only in fields meant for them (see
+:data:`HUB_FIELDS` and any field whose name starts ``hub_``), and the templates
+render those inside an element marked ``data-provenance="hub"``.  Everything
+else that is text is checked here: reduced to lower-case letters and digits on
+both sides, so that mended extraction damage ("ab out", "Culturechange") and
+typography (quotes, dashes, Markdown emphasis) still match, it must occur in
+the plain-text extraction of the item's source document.
+
+The extractions are not part of the project: they are read from the folder
+named by ``--seeds``, else the ``HUB_SEEDS`` environment variable, else
+``../shared/seeds`` beside the project.
+
+    python -m hub.provenance [--seeds FOLDER] [--project FOLDER]
+
+lists every string that is not found, as ``path:line:col: field: message``,
+and exits 1 if there is any (2 if the source texts cannot be found).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from types import UnionType
+from typing import Annotated, Union, get_args, get_origin
+
+from markupsafe import escape
+from pydantic import BaseModel
+
+from hub.content import Library, _arm_for, _node_at, field_path, load_library
+from hub.markup import plain_text
+from hub.problems import ContentError, Problem
+from hub.schemas import AuthorMarkdown, Item
+
+PROJECT = Path(__file__).resolve().parent.parent
+SEEDS_VARIABLE = "HUB_SEEDS"
+
+# Which extraction holds which source document (content/sources.yml ids).
+SOURCE_FILES = {
+    "pon-good-conversations-2022": "000_4df33acc39d3e63a.txt",
+    "pon-ncs-consultation-2021": "001_4299bd613055e839.txt",
+    "pon-values-and-principles-2016": "002_f71a3a7b245cc629.txt",
+    "scw-one-stop-shop": "003_ec3e1ee46c4e01b8.txt",
+    "iriss-leading-for-outcomes": "004_d1e63112b2a8a646.txt",
+}
+
+# Fields that hold the hub's own words, besides every field whose name starts "hub_" and
+# the headings of a table or worksheet marked ``hub_header: true``.  Each is rendered
+# inside an element marked data-provenance="hub".
+HUB_FIELDS: frozenset[tuple[str, str]] = frozenset(
+    {
+        ("Quiz", "answers_note"),
+        ("QuizStatement", "answer"),
+        ("QuizStatement", "reason"),
+        ("Pack", "summary"),
+        ("Pack", "audience"),
+        ("PackBreak", "label"),
+    }
+)
+
+# Fields that are neither the sources' words nor the hub's prose: the source reference,
+# and the labels of controls.  Not compared, not marked.  An item's ``title`` is its
+# name in the hub (in navigation, search and lists) and is not compared either; the
+# section of the source it comes from is in ``source.section``.  Ids are never compared.
+LABEL_FIELDS: frozenset[tuple[str, str]] = frozenset(
+    {
+        ("SourceRef", "section"),
+        ("SourceRef", "pages"),
+        ("Quiz", "options"),
+    }
+)
+
+
+def is_hub_field(model: str, name: str) -> bool:
+    return name.startswith("hub_") or (model, name) in HUB_FIELDS
+
+
+def is_label_field(model: type, name: str) -> bool:
+    return (model.__name__, name) in LABEL_FIELDS or (issubclass(model, Item) and name == "title")
+
+
+# --- normalising ---------------------------------------------------------------
+
+
+def normalise(text: str) -> str:
+    """Lower-case ASCII letters and digits only: ``"Culture-change¹"`` → ``"culturechange"``.
+
+    Superscript footnote markers are dropped (the hub drops them too), accents
+    are taken off their letters, and everything else that is not a letter or a
+    digit goes.
+    """
+    kept = []
+    for char in unicodedata.normalize("NFKD", "".join(c for c in text if unicodedata.category(c) != "No")):
+        if char.isascii() and char.isalnum():
+            kept.append(char.lower())
+    return "".join(kept)
+
+
+def as_plain(text: str, markdown: bool) -> str:
+    """The words a reader sees: Markdown emphasis and link targets taken out."""
+    return plain_text(text) if markdown else text
+
+
+# --- walking the content --------------------------------------------------------
+
+
+Whose = str  # "source", "hub" or "label"
+HEADINGS = ("header", "columns")  # the fields that ``hub_header: true`` gives to the hub
+
+
+@dataclass(frozen=True)
+class Text:
+    """One piece of text in an item: where it is, which field of which schema holds it, and whose words they are."""
+
+    loc: tuple[str | int, ...]
+    model: str
+    field: str
+    text: str
+    markdown: bool
+    whose: Whose
+
+    @property
+    def hub(self) -> bool:
+        return self.whose == "hub"
+
+    @property
+    def label(self) -> bool:
+        return self.whose == "label"
+
+
+def _whose(model: type[BaseModel], name: str, data: dict) -> Whose:
+    if is_label_field(model, name):
+        return "label"
+    if is_hub_field(model.__name__, name):
+        return "hub"
+    if name in HEADINGS and data.get("hub_header") in (True, "true"):
+        return "hub"
+    return "source"
+
+
+def text_values(
+    schema: object,
+    data: object,
+    loc: tuple = (),
+    owner: tuple[str, str, Whose] = ("", "", "source"),
+    markdown: bool = False,
+) -> Iterator[Text]:
+    """Every string in ``data`` (valid content of ``schema``), with its path, its field and whose words it is."""
+    origin, args = get_origin(schema), get_args(schema)
+    if origin is Annotated:
+        if any(getattr(mark, "pattern", None) for mark in args[1:]):
+            return  # an id, such as a theme or an item named in see_also
+        is_markdown = markdown or any(isinstance(mark, AuthorMarkdown) for mark in args[1:])
+        yield from text_values(args[0], data, loc, owner, is_markdown)
+    elif origin in (Union, UnionType):
+        arm = _arm_for(args, data)
+        if arm is not None:
+            yield from text_values(arm, data, loc, owner, markdown)
+    elif origin is list and isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from text_values(args[0], value, (*loc, index), owner, markdown)
+    elif isinstance(schema, type) and issubclass(schema, BaseModel) and isinstance(data, dict):
+        for name, info in schema.model_fields.items():
+            if name in data and data[name] is not None:
+                annotation = Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation
+                whose = _whose(schema, name, data)
+                yield from text_values(annotation, data[name], (*loc, name), (schema.__name__, name, whose))
+    elif isinstance(data, str) and schema is str:
+        yield Text(loc, owner[0], owner[1], data, markdown, owner[2])
+
+
+# --- [sic] -------------------------------------------------------------------------
+
+SIC_MARK = (
+    '<span class="hub-sic" data-provenance="hub" title="Note from the hub: as written in the source">'
+    '<span class="hub-visually-hidden">Note from the hub: </span>[sic]</span>'
+)
+_TAG = re.compile(r"(<[^>]*>)")
+_FRONT_MATTER = re.compile(r"\A\s*---\n.*?\n---\n", re.DOTALL)
+_NO_MARKS_IN = re.compile(r"<(title|script|style|textarea|option)\b", re.IGNORECASE)
+
+
+def mark_slips(html: str, item: object) -> str:
+    """``html`` (a page or print HTML of ``item``) with [sic], marked as the hub's, after each of the item's ``sic``.
+
+    Only text is touched: never a tag or attribute, a page's front matter, or
+    text that cannot hold markup (a title, a script, a form field).
+    """
+    phrases = [phrase for phrase in getattr(item, "sic", []) if phrase]
+    if not phrases:
+        return html
+    head = _FRONT_MATTER.match(html)
+    start = head.end() if head else 0
+    parts = _TAG.split(html[start:])
+    closing: str | None = None
+    for index, part in enumerate(parts):
+        if index % 2:  # a tag
+            if closing and part.lower().startswith(closing):
+                closing = None
+            elif not closing and (opened := _NO_MARKS_IN.match(part)):
+                closing = f"</{opened[1].lower()}"
+            continue
+        if closing:
+            continue
+        for phrase in phrases:
+            for written in dict.fromkeys((phrase, str(escape(phrase)), phrase.replace("'", "&#39;"))):
+                part = part.replace(written, written + SIC_MARK)
+        parts[index] = part
+    return html[:start] + "".join(parts)
+
+
+# --- the check --------------------------------------------------------------------
+
+
+def default_seeds(project: Path) -> Path:
+    return Path(os.environ.get(SEEDS_VARIABLE) or project.parent / "shared" / "seeds")
+
+
+def read_sources(seeds: Path) -> dict[str, str]:
+    """Each source document's extraction, normalised; raises FileNotFoundError naming what is missing."""
+    missing = [name for name in SOURCE_FILES.values() if not (seeds / name).is_file()]
+    if missing:
+        raise FileNotFoundError(f"source texts not found in {seeds}: {', '.join(missing)}")
+    return {doc: normalise((seeds / name).read_text(encoding="utf-8")) for doc, name in SOURCE_FILES.items()}
+
+
+@dataclass(frozen=True)
+class Report:
+    checked: int
+    hub: int
+    problems: list[Problem]
+
+
+def check(library: Library, sources: dict[str, str]) -> Report:
+    """Every source-worded string of every item, looked for in its source document."""
+    problems: list[Problem] = []
+    checked = hub = 0
+    for entry in sorted(library.entries.values(), key=lambda e: e.path):
+        document = entry.item.source.document
+        data = entry.item.model_dump(exclude_unset=True, mode="python")
+        for text in text_values(entry.kind.schema, data):
+            if text.label:
+                continue
+            if text.hub:
+                hub += 1
+                continue
+            words = normalise(as_plain(text.text, text.markdown))
+            if not words:
+                continue
+            checked += 1
+            if words in sources.get(document, ""):
+                continue
+            elsewhere = [other for other, source in sources.items() if other != document and words in source]
+            message = "not found in the sources"
+            if elsewhere:
+                message = f"not found in its source document {document} (found in {', '.join(elsewhere)})"
+            node, walked = _node_at(entry.root, text.loc)
+            line, column = node.start_mark.line + 1, node.start_mark.column + 1
+            problems.append(Problem(entry.path, line, column, field_path(walked), message))
+    return Report(checked, hub, sorted(problems))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m hub.provenance",
+        description="List every source-worded string in content/ that is not in the source texts.",
+    )
+    parser.add_argument("--project", type=Path, default=PROJECT, help="the project folder (default: this one)")
+    parser.add_argument(
+        "--seeds",
+        type=Path,
+        default=None,
+        help=f"folder of the source texts (default: ${SEEDS_VARIABLE}, else ../shared/seeds beside the project)",
+    )
+    args = parser.parse_args(argv)
+    seeds = args.seeds or default_seeds(args.project.resolve())
+    try:
+        sources = read_sources(seeds)
+    except FileNotFoundError as error:
+        print(f"provenance: {error}; give the folder with --seeds or ${SEEDS_VARIABLE}", file=sys.stderr)
+        return 2
+    try:
+        library = load_library(args.project)
+    except ContentError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        print(f"{len(error.problems)} content problem(s); fix them before checking provenance.", file=sys.stderr)
+        return 1
+    report = check(library, sources)
+    for problem in report.problems:
+        print(problem)
+    missing = len(report.problems)
+    print(
+        f"{report.checked} source-worded strings checked against {seeds}: "
+        f"{missing} not found. {report.hub} strings are marked as the hub's own words.",
+        file=sys.stderr,
+    )
+    return 1 if missing else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
