@@ -224,12 +224,20 @@ def default_seeds(project: Path) -> Path:
     return Path(os.environ.get(SEEDS_VARIABLE) or project.parent / "shared" / "seeds")
 
 
+# A printed page's running head, which the extraction drops into the text, even mid-sentence:
+# "reflecting on leadership / continued".  Mending that damage, the hub leaves them out.
+_RUNNING_HEAD = re.compile(r"^[^\n]*/ continued[ \t]*$", re.MULTILINE)
+
+
 def read_sources(seeds: Path) -> dict[str, str]:
     """Each source document's extraction, normalised; raises FileNotFoundError naming what is missing."""
     missing = [name for name in SOURCE_FILES.values() if not (seeds / name).is_file()]
     if missing:
         raise FileNotFoundError(f"source texts not found in {seeds}: {', '.join(missing)}")
-    return {doc: normalise((seeds / name).read_text(encoding="utf-8")) for doc, name in SOURCE_FILES.items()}
+    return {
+        doc: normalise(_RUNNING_HEAD.sub("", (seeds / name).read_text(encoding="utf-8")))
+        for doc, name in SOURCE_FILES.items()
+    }
 
 
 @dataclass(frozen=True)
