@@ -224,37 +224,80 @@ def default_seeds(project: Path) -> Path:
     return Path(os.environ.get(SEEDS_VARIABLE) or project.parent / "shared" / "seeds")
 
 
-# A printed page's running head, which the extraction drops into the text, even mid-sentence:
-# "reflecting on leadership / continued".  Mending that damage, the hub leaves them out.
-_RUNNING_HEAD = re.compile(r"^[^\n]*/ continued[ \t]*$", re.MULTILINE)
+# What the extraction adds that is not the documents' words, and the hub leaves out: a printed
+# page's running head, even mid-sentence ("reflecting on leadership / continued"), footnote
+# markers ("^{iv}", "^v") and the underlining of links ("<u>here</u>", "$\\underline{\\text{this video}}$").
+_NOT_WORDS = re.compile(
+    r"^[^\n]*/ continued[ \t]*$|\^\{[^}\n]*\}|\^[a-z0-9]+\b|</?u>|\$\\underline\{\\text\{|\}\}\$", re.MULTILINE
+)
 
 
-def read_sources(seeds: Path) -> dict[str, str]:
-    """Each source document's extraction, normalised; raises FileNotFoundError naming what is missing."""
+HEADING_LINES = 3  # a heading may run over this many lines of an extraction
+
+
+@dataclass(frozen=True)
+class Source:
+    """One source document's extraction: its words, and the lines its headings can be."""
+
+    words: str  # the whole text, normalised
+    headings: frozenset[str]  # every run of one to HEADING_LINES lines, normalised
+
+    @classmethod
+    def of(cls, text: str) -> Source:
+        text = _NOT_WORDS.sub("", text)
+        lines = [words for line in text.splitlines() if (words := normalise(line))]
+        runs = {
+            "".join(lines[start : start + size]) for size in range(1, HEADING_LINES + 1) for start in range(len(lines))
+        }
+        return cls(normalise(text), frozenset(runs))
+
+    def has(self, words: str) -> bool:
+        return words in self.words
+
+    def has_heading(self, words: str) -> bool:
+        """Whether ``words`` is a line of its own (or a few), as a heading is, or begins one before a colon."""
+        return words in self.headings
+
+
+def read_sources(seeds: Path) -> dict[str, Source]:
+    """Each source document's extraction; raises FileNotFoundError naming what is missing."""
     missing = [name for name in SOURCE_FILES.values() if not (seeds / name).is_file()]
     if missing:
         raise FileNotFoundError(f"source texts not found in {seeds}: {', '.join(missing)}")
-    return {
-        doc: normalise(_RUNNING_HEAD.sub("", (seeds / name).read_text(encoding="utf-8")))
-        for doc, name in SOURCE_FILES.items()
-    }
+    return {doc: Source.of((seeds / name).read_text(encoding="utf-8")) for doc, name in SOURCE_FILES.items()}
 
 
 @dataclass(frozen=True)
 class Report:
-    checked: int
-    hub: int
+    checked: int  # source-worded strings compared
+    hub: int  # strings in the hub's own fields
     problems: list[Problem]
 
 
-def check(library: Library, sources: dict[str, str]) -> Report:
-    """Every source-worded string of every item, looked for in its source document."""
+def _is_heading(text: Text) -> bool:
+    """A block's or a group's heading: it must be a heading of the source, not a phrase from its text."""
+    return text.field == "title" and text.whose == "source"
+
+
+def check(library: Library, sources: dict[str, Source]) -> Report:
+    """Every source-worded string of every item, looked for in its source document.
+
+    Headings of blocks and groups must be headings of the source (lines of
+    their own), and each of an item's ``sic`` must be among its words as written.
+    """
     problems: list[Problem] = []
     checked = hub = 0
     for entry in sorted(library.entries.values(), key=lambda e: e.path):
-        document = entry.item.source.document
+        source = sources[entry.item.source.document]
         data = entry.item.model_dump(exclude_unset=True, mode="python")
-        for text in text_values(entry.kind.schema, data):
+        texts = list(text_values(entry.kind.schema, data))
+
+        def problem(loc: tuple, message: str, entry=entry) -> None:
+            node, walked = _node_at(entry.root, loc)
+            line, column = node.start_mark.line + 1, node.start_mark.column + 1
+            problems.append(Problem(entry.path, line, column, field_path(walked), message))
+
+        for text in texts:
             if text.label:
                 continue
             if text.hub:
@@ -264,15 +307,22 @@ def check(library: Library, sources: dict[str, str]) -> Report:
             if not words:
                 continue
             checked += 1
-            if words in sources.get(document, ""):
+            if _is_heading(text):
+                if not source.has_heading(words):
+                    where = "in the text of the sources" if source.has(words) else "in the sources"
+                    problem(text.loc, f"not found as a heading {where}; a heading the hub gave it is a hub_title")
                 continue
-            elsewhere = [other for other, source in sources.items() if other != document and words in source]
+            if source.has(words):
+                continue
+            elsewhere = [name for name, other in sources.items() if other is not source and other.has(words)]
             message = "not found in the sources"
             if elsewhere:
-                message = f"not found in its source document {document} (found in {', '.join(elsewhere)})"
-            node, walked = _node_at(entry.root, text.loc)
-            line, column = node.start_mark.line + 1, node.start_mark.column + 1
-            problems.append(Problem(entry.path, line, column, field_path(walked), message))
+                message = f"not found in its source document (found in {', '.join(elsewhere)})"
+            problem(text.loc, message)
+        written = [text.text for text in texts if text.whose == "source" and text.field != "sic"]
+        for index, slip in enumerate(getattr(entry.item, "sic", [])):
+            if not any(slip in text for text in written):
+                problem(("sic", index), "not found in the item's words as written; a sic names words of the item")
     return Report(checked, hub, sorted(problems))
 
 
