@@ -1,5 +1,7 @@
 # Outcomes Hub. `make build` and `make test` set everything up on a fresh Debian machine.
 PYTHON ?= python3
+# The plain-text extractions of the source documents, for `make provenance` and its test.
+SEEDS ?= ../shared/seeds
 VENV := .venv
 BIN := $(VENV)/bin
 BUILD_DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig
@@ -15,7 +17,7 @@ define ensure_debs
 	fi
 endef
 
-.PHONY: build check serve test lint format bench clean debs test-debs offline
+.PHONY: build check serve test lint format bench clean debs test-debs offline provenance
 .DEFAULT_GOAL := build
 
 $(BIN)/.installed: requirements.txt
@@ -48,6 +50,10 @@ offline: build
 check: $(BIN)/.installed
 	$(BIN)/python build.py check
 
+# Every source-worded string in content/ must be in the source texts: lists each one that is not.
+provenance: $(BIN)/.installed
+	$(BIN)/python -m hub.provenance --seeds $(SEEDS)
+
 serve: debs $(BIN)/.installed
 	$(BIN)/python build.py serve
 
@@ -60,7 +66,7 @@ format: $(BIN)/.installed-test
 	$(BIN)/ruff check --fix .
 
 test: test-debs $(BIN)/.installed-test lint
-	$(BIN)/python -m pytest
+	HUB_SEEDS=$(SEEDS) $(BIN)/python -m pytest
 
 # Timings as ratios in one run (never part of the tests); see docs/performance.md.
 bench: test-debs $(BIN)/.installed-test

@@ -10,8 +10,9 @@ typography (quotes, dashes, Markdown emphasis) still match, it must occur in
 the plain-text extraction of the item's source document.
 
 The extractions are not part of the project: they are read from the folder
-named by ``--seeds``, else the ``HUB_SEEDS`` environment variable, else
-``../shared/seeds`` beside the project.
+named by ``--seeds``, else the ``HUB_SEEDS`` environment variable (a path
+relative to the project folder, or absolute), else ``../shared/seeds`` beside
+the project.  ``make provenance SEEDS=...`` passes ``--seeds``.
 
     python -m hub.provenance [--seeds FOLDER] [--project FOLDER]
 
@@ -227,7 +228,9 @@ def mark_slips(html: str, item: object) -> str:
 
 
 def default_seeds(project: Path) -> Path:
-    return Path(os.environ.get(SEEDS_VARIABLE) or project.parent / "shared" / "seeds")
+    """``$HUB_SEEDS`` (relative to the project folder), else ``../shared/seeds`` beside the project."""
+    named = os.environ.get(SEEDS_VARIABLE)
+    return project / named if named else project.parent / "shared" / "seeds"
 
 
 # What the extraction adds that is not the documents' words, and the hub leaves out: a printed
