@@ -229,7 +229,7 @@ def catalogue_record(entry: Entry, common: dict) -> dict:
     item = entry.item
     labels = common["theme_labels"](item)
     record = {"id": entry.id, "title": plain_text(item.title), "summary": plain_text(item.summary_text)}
-    if item.summary is None:
+    if item.hub_wrote_summary:
         record["hubSummary"] = True  # the hub's words: shown with their label (templates/_provenance.html.j2)
     record |= {"themes": "|".join(item.themes), "facts": ""}
     if entry.kind.name == "exercise":

@@ -211,6 +211,11 @@ class Item(Schema):
         """The summary, whoever wrote it (for metadata and search)."""
         return self.summary or self.hub_summary or ""
 
+    @property
+    def hub_wrote_summary(self) -> bool:
+        """Whether the summary is the hub's words, to be shown marked as such."""
+        return self.summary is None
+
 
 class Time(Schema):
     minutes: WholeNumber = Field(gt=0, le=600)
@@ -343,3 +348,7 @@ class Pack(Item):
     start: ClockTime
     exercises: list[ItemId] = Field(min_length=1)
     breaks: list[PackBreak] = []
+
+    @property
+    def hub_wrote_summary(self) -> bool:
+        return True  # a pack is the hub's: its summary too
