@@ -142,7 +142,8 @@ def test_sic_marks_text_but_never_a_tag_an_attribute_or_front_matter() -> None:
 def _texts(document: str) -> tuple[str, str]:
     """The text of an HTML document, normalised: what is inside an element marked as the hub's, and what is not."""
     root = lxml_html.document_fromstring(document)
-    for dropped in root.xpath("//script|//style|//head"):
+    # Navigation (the site's menus and a page's table of contents) is the hub's labels, as item titles are.
+    for dropped in root.xpath("//script|//style|//head|//nav"):
         dropped.getparent().remove(dropped)
     marked, unmarked = [], []
     for node in root.xpath("//text()"):
@@ -204,6 +205,8 @@ def test_every_mark_of_the_hubs_words_has_a_visible_label(built: Path, print_htm
     documents += [document for found in print_html.values() for document in found]
     for document in documents:
         root = lxml_html.document_fromstring(document)
+        for element in root.xpath("//*[contains(concat(' ', normalize-space(@class), ' '), ' hub-note ')]"):
+            assert element.get("data-provenance") == "hub", lxml_html.tostring(element)[:200]
         for element in root.xpath("//*[@data-provenance='hub'][not(ancestor::*[@data-provenance='hub'])]"):
             text = " ".join(element.itertext())
             if element.tag == "thead":  # headings of the hub's, labelled by the note after their table
