@@ -283,7 +283,7 @@ class Source:
         return False
 
     def has_heading(self, words: str) -> bool:
-        """Whether ``words`` is a line of its own (or a few), as a heading is, or begins one before a colon."""
+        """Whether ``words`` is a line of its own in the source (or runs over a few), as a heading is."""
         return words in self.headings
 
 
