@@ -1,5 +1,7 @@
 # Outcomes Hub. `make build` and `make test` set everything up on a fresh Debian machine.
 PYTHON ?= python3
+# The plain-text extractions of the source documents, for `make provenance` and its test.
+SEEDS ?= ../shared/seeds
 VENV := .venv
 BIN := $(VENV)/bin
 BUILD_DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig
@@ -24,7 +26,7 @@ define ensure_debs
 	fi
 endef
 
-.PHONY: build check serve test test-fast test-e2e lint format bench clean debs test-debs vnu offline
+.PHONY: build check serve test test-fast test-e2e lint format bench clean debs test-debs vnu offline provenance
 .DEFAULT_GOAL := build
 
 $(BIN)/.installed: requirements.txt
@@ -76,6 +78,10 @@ offline: build
 check: $(BIN)/.installed
 	$(BIN)/python build.py check
 
+# Every source-worded string in content/ must be in the source texts: lists each one that is not.
+provenance: $(BIN)/.installed
+	$(BIN)/python build.py provenance --seeds $(SEEDS)
+
 serve: debs $(BIN)/.installed
 	$(BIN)/python build.py serve
 
@@ -93,14 +99,14 @@ format: $(BIN)/.installed-test
 # every PDF once and shares that build, and drives build.py, Chromium and WeasyPrint for real. `make test` runs
 # lint, then the fast tier (so a slip shows in a minute), then the end-to-end tier.
 test: test-debs vnu $(BIN)/.installed-test $(ZENSICAL) lint
-	$(BIN)/python -m pytest -m "not e2e"
-	$(BIN)/python -m pytest -m e2e
+	HUB_SEEDS=$(SEEDS) $(BIN)/python -m pytest -m "not e2e"
+	HUB_SEEDS=$(SEEDS) $(BIN)/python -m pytest -m e2e
 
 test-fast: debs $(BIN)/.installed-test
-	$(BIN)/python -m pytest -m "not e2e"
+	HUB_SEEDS=$(SEEDS) $(BIN)/python -m pytest -m "not e2e"
 
 test-e2e: test-debs vnu $(BIN)/.installed-test $(ZENSICAL)
-	$(BIN)/python -m pytest -m e2e
+	HUB_SEEDS=$(SEEDS) $(BIN)/python -m pytest -m e2e
 
 # Timings as ratios in one run (never part of the tests); see docs/performance.md.
 bench: test-debs $(BIN)/.installed-test

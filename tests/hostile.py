@@ -67,6 +67,7 @@ class _Filler:
     def __init__(self) -> None:
         self._payloads = itertools.cycle(PAYLOADS)
         self._points = itertools.count(1)
+        self._hub_summary = itertools.cycle([False, True])  # an item has the source's summary or the hub's
 
     def text(self) -> str:
         return next(self._payloads)
@@ -77,6 +78,7 @@ class _Filler:
             "see_also": [item_id("guidance")],
             "scenarios": [item_id("scenario")],
             "worksheets": [item_id("worksheet")],
+            "comparisons": [item_id("comparison")],
             "exercises": [item_id("exercise")],
             "compare_with": [],
             "key": f"point-{next(self._points)}",
@@ -88,6 +90,7 @@ class _Filler:
             "scale_max": "10",
             "at_least": "true",
             "ordered": "true",
+            "hub_header": "true",
             "start": "09:30",
             "after": item_id("exercise"),
             "url": "https://example.org/",
@@ -125,6 +128,8 @@ class _Filler:
         for name, info in model.model_fields.items():
             annotation = Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation
             data[name] = self.value(annotation, name)
+        if "summary" in data and "hub_summary" in data:
+            del data["summary" if next(self._hub_summary) else "hub_summary"]
         return data
 
 

@@ -181,8 +181,8 @@ def test_long_texts_are_shrunk_or_split_never_overflowing() -> None:
 
 POSTERS = [
     ("service-led-and-outcomes-focused-iriss-2010", "Service-led", "Outcomes-focused"),
-    ("service-led-and-outcomes-focused-pon-2016", "Key feature", "Practitioner"),
-    ("service-led-and-outcomes-focused-pon-2022", "Key feature", "Recording"),
+    ("service-led-and-outcomes-focused-pon-2016", "Service Led", "Practitioner"),
+    ("service-led-and-outcomes-focused-pon-2022", "Service led", "Recording"),
     ("from-personal-to-national-outcomes", "Outcome level", "National"),
     ("principles-underpinning-practice", "Integrity", "Clarity"),
 ]

@@ -274,8 +274,10 @@ def test_quiz_reveals_the_suggested_answer_after_an_answer_by_keyboard(page: Pag
     press_on(page, first.get_by_role("radio", name="Yes"), "Space", "Tab", "Enter")
     expect(first.locator(".hub-quiz-feedback")).to_have_text(
         "You answered Yes; the suggested answer is No."
+        "Suggested answer from the hub"
         "No. It describes a need or barrier, not what the person wants to achieve."
     )
+    expect(first.locator(".hub-quiz-feedback [data-provenance='hub']")).to_contain_text("from the hub")
     press_on(page, second.get_by_role("radio", name="Yes"), "Space", "Tab", "Enter")
     expect(second.locator(".hub-quiz-feedback")).to_contain_text("Your answer, Yes, matches the suggested answer.")
     expect(page.locator("[data-quiz-score]")).to_have_text(

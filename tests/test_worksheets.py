@@ -160,7 +160,7 @@ def test_risk_table_keeps_its_examples_and_adds_rows_to_write_in() -> None:
     provider = sheet.rows[2]
     assert [cell.text for cell in provider] == [
         "Risks to provider",
-        "e.g. risk of reputation if something goes wrong",
+        "*e.g. risk of reputation if something goes wrong*",
         "",
         "",
         "(short summary notes of what action could be taken)",

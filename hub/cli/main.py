@@ -1,4 +1,4 @@
-"""Command line: ``build`` (default), ``check``, ``serve``, ``star`` and ``pack``.
+"""Command line: ``build`` (default), ``check``, ``serve``, ``star``, ``pack`` and ``provenance``.
 
 Exit codes: 0 success, 1 content or build problems, 2 usage errors.  This is
 the entry point: it alone reads the environment, and it makes the one
@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from hub.cli.pack import add_pack_arguments
+from hub.cli.provenance import add_provenance_arguments
 from hub.cli.star import add_star_arguments
 from hub.problems import ContentError
 from hub.settings import Paper, Settings, last_commit_time
@@ -60,6 +61,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     add_pack_arguments(pack)
     _add_paper_arguments(pack)
+    provenance = commands.add_parser(
+        "provenance",
+        help="list every source-worded string in content/ that is not in the source texts",
+        description="Compare every source-worded string in content/ with the plain-text source documents.",
+    )
+    add_provenance_arguments(provenance)
     return parser
 
 
@@ -114,6 +121,10 @@ def main(argv: list[str] | None = None) -> int:
             from hub.cli.pack import run_pack
 
             return run_pack(settings, args)
+        if command == "provenance":
+            from hub.cli.provenance import run_provenance
+
+            return run_provenance(settings, args)
         if command == "serve":
             from hub.cli.serve import serve
 

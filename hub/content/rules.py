@@ -71,7 +71,7 @@ def markdown_values(schema: object, data: object, loc: tuple = ()) -> Iterator[t
             return
         yield from markdown_values(args[0], data, loc)
     elif origin in (Union, UnionType):
-        arm = _arm_for(args, data)
+        arm = arm_for(args, data)
         if arm is not None:
             yield from markdown_values(arm, data, loc)
     elif origin is list and isinstance(data, list):
@@ -84,7 +84,7 @@ def markdown_values(schema: object, data: object, loc: tuple = ()) -> Iterator[t
                 yield from markdown_values(annotation, data[name], (*loc, name))
 
 
-def _arm_for(arms: tuple, data: object) -> object:
+def arm_for(arms: tuple, data: object) -> object:
     """The arm of a union that ``data`` was written for: text, a list, or the block whose ``type`` it names."""
     for arm in arms:
         base = get_args(arm)[0] if get_origin(arm) is Annotated else arm
@@ -123,6 +123,8 @@ def _item_references(kind: Kind, data: object) -> Iterator[tuple[tuple, str, str
             yield loc, "scenario", "scenarios", target
         for loc, target in _ids_in(data, ("worksheets",)):
             yield loc, "worksheet", "worksheets", target
+        for loc, target in _ids_in(data, ("comparisons",)):
+            yield loc, "comparison", "comparisons", target
     if issubclass(schema, Audit) and isinstance(data, dict) and isinstance(data.get("needs"), list):
         for index, _ in enumerate(data["needs"]):
             for loc, target in _ids_in(data, ("needs", index, "exercises")):

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic_core import PydanticCustomError
 
 from hub.content.fields import (
     ClockTime,
@@ -19,6 +20,7 @@ from hub.content.fields import (
     ItemId,
     Markdown,
     OptionalMarkdown,
+    OptionalText,
     Text,
     WholeNumber,
 )
@@ -59,13 +61,20 @@ class Theme(Schema):
 # --- body blocks ------------------------------------------------------------
 
 
-class TextBlock(Schema):
+class HubWords(Schema):
+    """The hub's own words about a block (rendered marked as the hub's; see hub/provenance.py)."""
+
+    hub_title: Text | None = None  # a heading the hub gave the block, where the source has none
+    hub_note: Markdown | None = None  # an explanation from the hub, shown after the block
+
+
+class TextBlock(HubWords):
     type: Literal["text"]
     title: Text | None = None
     text: Markdown
 
 
-class QuoteBlock(Schema):
+class QuoteBlock(HubWords):
     type: Literal["quote"]
     title: Text | None = None
     text: Markdown
@@ -77,7 +86,7 @@ class ListItem(Schema):
     items: list[Markdown] = []
 
 
-class ListBlock(Schema):
+class ListBlock(HubWords):
     type: Literal["list"]
     title: Text | None = None
     intro: Markdown | None = None
@@ -90,35 +99,37 @@ class Definition(Schema):
     text: Markdown
 
 
-class DefinitionsBlock(Schema):
+class DefinitionsBlock(HubWords):
     type: Literal["definitions"]
     title: Text | None = None
     intro: Markdown | None = None
     items: list[Definition] = Field(min_length=1)
 
 
-class TableBlock(Schema):
+class TableBlock(HubWords):
     type: Literal["table"]
     title: Text | None = None
     caption: Text | None = None
-    header: list[Text] = Field(min_length=1)
+    header: list[OptionalText] = Field(min_length=1)  # "" for a corner the source leaves empty
+    hub_header: Flag = False  # the column headings are the hub's: the source's table has none
     rows: list[list[OptionalMarkdown]] = Field(min_length=1)
     note: Markdown | None = None
 
 
-class WorksheetBlock(Schema):
+class WorksheetBlock(HubWords):
     """A chart or form to fill in: labelled rows and/or blank rows under column headings."""
 
     type: Literal["worksheet"]
     title: Text
     intro: Markdown | None = None
     columns: list[Text] = Field(min_length=1)
+    hub_header: Flag = False  # the column headings are the hub's: the source's chart has none
     row_labels: list[Text] = []
     blank_rows: WholeNumber = Field(default=0, ge=0, le=40)
     note: Markdown | None = None
 
 
-class QuestionsBlock(Schema):
+class QuestionsBlock(HubWords):
     type: Literal["questions"]
     title: Text | None = None
     intro: Markdown | None = None
@@ -135,13 +146,40 @@ Block = Annotated[
 
 
 class Item(Schema):
-    """Fields every kind of content item has."""
+    """Fields every kind of content item has.
+
+    An item's summary is either the source's words (``summary``) or, where the
+    source has no such sentence, the hub's (``hub_summary``): one of the two.
+    """
 
     title: Text
-    summary: Markdown
+    hub_summary: Markdown | None = None
+    summary: Markdown | None = Field(default=None, validate_default=True)
+    hub_note: Markdown | None = None  # an explanation from the hub, shown after the summary
+    sic: list[Text] = []  # slips in the source's words, kept as written; each is marked [sic] where shown
     themes: list[ItemId] = Field(min_length=1)
     source: SourceRef
     see_also: list[ItemId] = []
+
+    @field_validator("summary")
+    @classmethod
+    def _one_summary(cls, summary: str | None, info: ValidationInfo) -> str | None:
+        hub_summary = info.data.get("hub_summary")
+        if summary is None and hub_summary is None:
+            raise PydanticCustomError("missing", "required field is missing")
+        if summary is not None and hub_summary is not None:
+            raise ValueError("give either summary (the source's words) or hub_summary (the hub's), not both")
+        return summary
+
+    @property
+    def summary_text(self) -> str:
+        """The summary, whoever wrote it (for metadata and search)."""
+        return self.summary or self.hub_summary or ""
+
+    @property
+    def hub_wrote_summary(self) -> bool:
+        """Whether the summary is the hub's words, to be shown marked as such."""
+        return self.summary is None
 
 
 class Time(Schema):
@@ -153,6 +191,7 @@ class Time(Schema):
 class Step(Schema):
     text: Markdown
     steps: list[Markdown] = []
+    hub_note: Markdown | None = None  # an explanation from the hub, shown after the step
 
 
 class Exercise(Item):
@@ -168,6 +207,7 @@ class Exercise(Item):
     facilitator_notes: list[Markdown] = []
     scenarios: list[ItemId] = []
     worksheets: list[ItemId] = []
+    comparisons: list[ItemId] = []  # comparisons whose tables are training materials of this exercise, held there once
 
 
 class Scenario(Item):
@@ -236,6 +276,7 @@ class AuditNeed(Schema):
     need: Text
     priority_sections: Text
     exercises: list[ItemId] = []
+    hub_note: Markdown | None = None  # an explanation from the hub, shown with the need's exercises
 
 
 class Audit(Item):
@@ -272,3 +313,7 @@ class Pack(Item):
     start: ClockTime
     exercises: list[ItemId] = Field(min_length=1)
     breaks: list[PackBreak] = []
+
+    @property
+    def hub_wrote_summary(self) -> bool:
+        return True  # a pack is the hub's: its summary too

@@ -110,12 +110,6 @@ class PackPlan:
     def slot_of(self, entry: Entry) -> Slot:
         return next(slot for slot in self.slots if slot.entry is entry)
 
-    @staticmethod
-    def cites_guide_pages(entry: Entry) -> bool:
-        """Whether an exercise's instructions send the reader to pages of the printed guide."""
-        steps = [step if isinstance(step, str) else step.text for step in entry.item.instructions]
-        return any(_GUIDE_PAGE.search(step) for step in steps)
-
     def scenarios_new_in(self, entry: Entry) -> list[str]:
         """The scenarios an exercise uses that no earlier exercise in the pack has printed."""
         return [s for s in entry.item.scenarios if self.scenario_first_shown[s] is entry]
@@ -162,7 +156,6 @@ def plan_pack(pack: Pack, library: Library) -> PackPlan:
     return PackPlan(pack, tuple(slots), exercises, checklist(exercises), first_shown, labels)
 
 
-_GUIDE_PAGE = re.compile(r"\bpages? \d")
 _NOTHING_NEEDED = {"none", "noneneeded", "nothing", "nothingneeded"}
 
 

@@ -236,7 +236,7 @@ def star_sheet(star: CultureStar, names: FieldNames) -> FillSheet:
 
 @dataclass(frozen=True)
 class SheetPart:
-    """One thing on a worksheet PDF, in order: a sheet to fill in, or a block shown as it is."""
+    """One thing on a worksheet PDF, in order: a sheet to fill in (with its block), or a block shown as it is."""
 
     sheet: FillSheet | None = None
     block: Block | None = None
@@ -249,7 +249,7 @@ def worksheet_parts(item: Item, only_fill_in: bool = False) -> list[SheetPart]:
     parts = []
     for block in [*getattr(item, "training_materials", []), *getattr(item, "body", [])]:
         if is_fill_in(block):
-            parts.append(SheetPart(sheet=sheet_from_block(block, names)))
+            parts.append(SheetPart(sheet=sheet_from_block(block, names), block=block))
         elif not only_fill_in:
             parts.append(SheetPart(block=block))
     return parts

@@ -7,6 +7,7 @@ from hub.render.environment import make_environment, template_context
 from hub.render.formats import FORMATS, downloads_of
 from hub.render.markup import AuthorText
 from hub.render.outputs import Output, PdfFacts, PrintJob, Rendered
+from hub.render.slips import mark_slips
 from hub.settings import Settings
 
 
@@ -28,7 +29,9 @@ class Renderer:
             return output.text
         assert output.template is not None
         extra = {"page_url": self.settings.site_url + output.page} if output.page else {}
-        return self.environment.get_template(output.template).render(self.common, **output.context, **extra)
+        text = self.environment.get_template(output.template).render(self.common, **output.context, **extra)
+        item = output.context.get("item")
+        return mark_slips(text, item) if item is not None else text
 
     def render_late(self) -> dict[str, str]:
         """The pages that show what printing found out (the downloads page), rendered with what is known now."""

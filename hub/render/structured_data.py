@@ -36,7 +36,7 @@ def learning_resource(entry: Entry, library: Library, site_url: str) -> dict[str
         "@context": "https://schema.org",
         "@type": "LearningResource",
         "name": f"Exercise {item.number}: {plain_text(item.title)}",
-        "description": plain_text(item.summary),
+        "description": plain_text(item.summary_text),
         "url": site_url + entry.url,
         "inLanguage": "en-GB",
         "learningResourceType": "Group exercise",

@@ -22,6 +22,7 @@ Hub.enhance("form[data-hub-audit]", function (form) {
       name: row ? row.querySelector("th").textContent.trim() : fieldset.querySelector("legend").textContent,
       sections: cells[0] ? cells[0].textContent.trim() : "",
       links: cells[1] ? Array.from(cells[1].querySelectorAll("a")) : [],
+      note: cells[1] ? cells[1].querySelector("[data-provenance='hub']") : null,
       fieldset: fieldset,
     };
   });
@@ -70,6 +71,7 @@ Hub.enhance("form[data-hub-audit]", function (form) {
       if (detailed) {
         item.append(Hub.element("br"), "Priority sections: " + entry.need.sections);
         if (entry.need.links.length) item.append(Hub.element("br"), "Exercises: ", exerciseList(entry.need.links));
+        if (entry.need.note) item.append(" ", entry.need.note.cloneNode(true));
       }
       list.append(item);
     });

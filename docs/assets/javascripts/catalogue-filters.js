@@ -44,7 +44,16 @@ Hub.enhance("form[data-hub-filters]", function (form) {
       [
         Hub.element("p", { class: "hub-catalogue-title" }, [Hub.element("a", { href: href, text: record.title })]),
         record.facts ? Hub.element("p", { class: "hub-catalogue-facts", text: record.facts }) : "",
-        Hub.element("div", { class: "hub-catalogue-summary" }, [Hub.element("p", { text: record.summary })]),
+        Hub.element("div", { class: "hub-catalogue-summary" }, [
+          Hub.element("p", {}, [
+            record.hubSummary
+              ? Hub.element("span", { class: "hub-note hub-note-inline", "data-provenance": "hub" }, [
+                  Hub.element("span", { class: "hub-note-label", text: "Summary from the hub:" }),
+                  " " + record.summary,
+                ])
+              : record.summary,
+          ]),
+        ]),
       ],
     );
   }

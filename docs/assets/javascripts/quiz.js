@@ -31,7 +31,7 @@ Hub.enhance("[data-hub-quiz]", function (quiz) {
   items.forEach(function (item, index) {
     const number = index + 1;
     const details = item.querySelector("details");
-    const reason = details.querySelector("p");
+    const reason = details.querySelector("[data-provenance='hub']");
     const statement = item.querySelector(".hub-statement");
     const choices = Hub.element("div", {
       class: "hub-quiz-choices",

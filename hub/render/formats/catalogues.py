@@ -46,7 +46,9 @@ def catalogue_record(entry: Entry, library: Library, downloads: list[Download]) 
     """What the filters and the planner need to show an item that is not on the page in view."""
     item = entry.item
     labels = [library.themes[theme].label for theme in item.themes]
-    record = {"id": entry.id, "title": plain_text(item.title), "summary": plain_text(item.summary)}
+    record = {"id": entry.id, "title": plain_text(item.title), "summary": plain_text(item.summary_text)}
+    if item.hub_wrote_summary:
+        record["hubSummary"] = True  # the hub's words: shown with their label (templates/_provenance.html.j2)
     record |= {"themes": "|".join(item.themes), "facts": ""}
     if entry.kind.name == "exercise":
         time = ("At least " if item.time.at_least else "About ") + f"{item.time.minutes} minutes"

@@ -1,0 +1,47 @@
+"""`build.py provenance`: list every source-worded string in content/ that is not in the source texts."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from hub.content.load import load_library
+from hub.content.provenance import SEEDS_VARIABLE, check, default_seeds, read_sources
+from hub.problems import ContentError
+from hub.settings import Settings
+
+
+def add_provenance_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--seeds",
+        default=None,
+        help=f"folder of the source texts (default: ${SEEDS_VARIABLE}, else ../shared/seeds beside the project)",
+    )
+
+
+def run_provenance(settings: Settings, args: argparse.Namespace) -> int:
+    project = settings.paths.project
+    seeds = default_seeds(project, args.seeds or os.environ.get(SEEDS_VARIABLE))
+    try:
+        sources = read_sources(seeds)
+    except FileNotFoundError as error:
+        print(f"provenance: {error}; give the folder with --seeds or ${SEEDS_VARIABLE}", file=sys.stderr)
+        return 2
+    try:
+        library = load_library(project)
+    except ContentError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        print(f"{len(error.problems)} content problem(s); fix them before checking provenance.", file=sys.stderr)
+        return 1
+    report = check(library, sources)
+    for problem in report.problems:
+        print(problem)
+    missing = len(report.problems)
+    print(
+        f"{report.checked} source-worded strings checked against {seeds}: "
+        f"{missing} not found. {report.hub} strings are marked as the hub's own words.",
+        file=sys.stderr,
+    )
+    return 1 if missing else 0
