@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from in_process import run_main as run_in_process
 
 from conftest import EPOCH, copy_project
-from hub.cli import main as cli
 from hub.model.cards import SMALL_CARD, cards_for
 from hub.model.measure import TextMeasure, line_units, text_measure, word_pieces
 
@@ -177,24 +177,13 @@ def long_words_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def run_main(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
-    def run(project: Path, *argv: str) -> tuple[int, str, str]:
-        monkeypatch.setattr(cli, "PROJECT", project)
-        monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
-        monkeypatch.chdir(project)
-        try:
-            code = cli.main(list(argv))
-        except SystemExit as stopped:
-            code = stopped.code
-        captured = capsys.readouterr()
-        return code, captured.out, captured.err
-
-    return run
+    return lambda project, *argv: run_in_process(project, monkeypatch, capsys, *argv)
 
 
 def test_long_words_in_cards_and_posters_pass_check(long_words_project: Path, run_main) -> None:
-    code, out, err = run_main(long_words_project, "check")
-    assert (code, err) == (0, "")
-    assert out.startswith("Content is valid: ")
+    result = run_main(long_words_project, "check")
+    assert (result.code, result.stderr) == (0, "")
+    assert result.stdout.startswith("Content is valid: ")
 
 
 def test_cards_with_long_words_print_inside_their_edges(long_words_project: Path, tmp_path: Path) -> None:
@@ -273,10 +262,9 @@ def test_what_cannot_fit_on_cards_is_named_with_its_place(run_main, tmp_path: Pa
         sandra.read_text(encoding="utf-8").replace('label: "Scenario 1: Sandra"', f"label: {long_label.strip()}"),
         encoding="utf-8",
     )
-    code, out, err = run_main(project, "check")
-    assert code == 1 and out == ""
-    assert "Traceback" not in err
-    assert err.splitlines() == [
+    result = run_main(project, "check")
+    assert result.code == 1 and result.stdout == ""
+    assert result.stderr.splitlines() == [
         "content/questions/questions-for-partners.yml:14:9: groups[1].questions[1]: is too long to print on cards: "
         "split over 7 cards of 85 × 55 mm, it still does not fit at 9.5 pt; shorten it",
         "content/questions/questions-for-supervision.yml:26:12: groups[2].title: "
