@@ -79,6 +79,11 @@ class Paths:
         return self.cache / "qr-codes.json"
 
     @property
+    def build_lock(self) -> Path:
+        """Held by whatever writes the project (a build, the preview), so that two never overlap."""
+        return self.cache / "build.lock"
+
+    @property
     def site_stamp(self) -> Path:
         return self.cache / "site-stamp"
 

@@ -102,6 +102,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     command = args.command or "build"
     from hub import pipeline
+    from hub.pipeline.lock import ProjectBusy
     from hub.printing.printer import PdfError
     from hub.site.engine import SiteError
 
@@ -126,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
         from hub.cli.progress import terminal_progress
 
         with terminal_progress() as progress:
-            report = pipeline.build(settings, progress)
+            report = pipeline.build(settings, progress, on_wait=complain)
         site = "site/ unchanged" if report.site_skipped else "Built site/"
         say(
             f"{site}: {report.pdfs_rendered} PDFs printed, {report.pdfs_cached} unchanged, "
@@ -137,6 +138,9 @@ def main(argv: list[str] | None = None) -> int:
         args.fail(str(error))
     except ContentError as error:
         _print_problems(error)
+        return 1
+    except ProjectBusy as error:
+        complain(str(error))
         return 1
     except (PdfError, SiteError) as error:
         complain(*f"Build failed: {error}".split("\n"), "The previous site/ was left as it was.")

@@ -18,6 +18,7 @@ from hub import pipeline
 from hub.cli.arguments import check_can_listen, listen_problem
 from hub.cli.say import complain
 from hub.pipeline.generated import create_placeholders, sync_generated
+from hub.pipeline.lock import ProjectBusy, clear_leftovers, project_lock
 from hub.problems import ContentError, UsageError, printable
 from hub.render.outputs import GENERATED_FOLDERS, PrintJob
 from hub.settings import Settings
@@ -56,27 +57,38 @@ class PdfWorker(threading.Thread):
                 for job in jobs:
                     if self._jobs is not None:
                         break
-                    if cache.copy_to(job.html, docs / job.pdf_path):
-                        continue
-                    try:
-                        print_later(pool, job, docs).result()
-                        printed += 1
-                    except PdfError as error:
-                        complain(f"PDF failed: {error}")
+                    # One PDF at a time under the project's lock: a build waits for one PDF at most.
+                    with project_lock(self.settings.paths):
+                        if cache.copy_to(job.html, docs / job.pdf_path):  # only an entry whose hash matches
+                            continue
+                        try:
+                            print_later(pool, job, docs).result()
+                            printed += 1
+                        except PdfError as error:
+                            complain(f"PDF failed: {error}")
                 if printed:
                     complain(f"Printed {printed} PDF{'s' if printed != 1 else ''}.")
 
 
 def regenerate(settings: Settings, worker: PdfWorker) -> bool:
+    """Bring the generated pages up to date, holding the project's lock (a build may be writing too)."""
     try:
-        _, rendered = pipeline.read_and_render(settings)
+        with project_lock(settings.paths, on_wait=complain):
+            clear_leftovers(settings.paths)
+            _, rendered = pipeline.read_and_render(settings)
+            pages = {name: text.encode("utf-8") for name, text in rendered.pages.items()}
+            keep = {job.pdf_path for job in rendered.print_jobs}
+            changed = sync_generated(settings.paths.docs, GENERATED_FOLDERS, pages, keep)
+            create_placeholders(settings.paths.docs, keep)
     except ContentError as error:
         complain(*error.problems, "Pages not updated until these are fixed.")
         return False
-    pages = {name: text.encode("utf-8") for name, text in rendered.pages.items()}
-    keep = {job.pdf_path for job in rendered.print_jobs}
-    changed = sync_generated(settings.paths.docs, GENERATED_FOLDERS, pages, keep)
-    create_placeholders(settings.paths.docs, keep)
+    except ProjectBusy as error:
+        complain(str(error), "Pages not updated.")
+        return False
+    except OSError as error:
+        complain(f"Could not update the pages: {error.filename or 'a file'}: {error.strerror or error}")
+        return False
     if changed:
         complain(f"Regenerated {len(changed)} page{'s' if len(changed) != 1 else ''}.")
     worker.submit(rendered.print_jobs)

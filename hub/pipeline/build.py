@@ -19,6 +19,7 @@ from hub.content.load import load_library
 from hub.model import Model
 from hub.pipeline.background import BackgroundPrinting
 from hub.pipeline.generated import create_placeholders, sync_generated
+from hub.pipeline.lock import clear_leftovers, project_lock
 from hub.pipeline.stamp import site_inputs_hash
 from hub.printing.pool import print_all
 from hub.printing.printer import Printer
@@ -72,10 +73,20 @@ def build(
     progress: Progress | None = None,
     with_site: bool = True,
     pdf_workers: int | None = None,
+    on_wait: Callable[[str], None] | None = None,
 ) -> BuildReport:
-    """The whole build; ``pdf_workers=0`` leaves PDFs unprinted (for measuring the site alone)."""
+    """The whole build, holding the project's lock; ``on_wait`` hears once if another build makes it wait.
+
+    ``pdf_workers=0`` leaves PDFs unprinted (for measuring the site alone).
+    """
+    with project_lock(settings.paths, on_wait):
+        clear_leftovers(settings.paths)
+        restore_interrupted_swap(settings.paths.site, settings.paths.work)
+        return _build(settings, progress, with_site, pdf_workers)
+
+
+def _build(settings: Settings, progress: Progress | None, with_site: bool, pdf_workers: int | None) -> BuildReport:
     paths = settings.paths
-    restore_interrupted_swap(paths.site, paths.work)
     report = progress or (lambda stage, done, total: None)
     report("Reading content", 0, 1)
     library, rendered = read_and_render(settings)

@@ -1,0 +1,88 @@
+"""One writer at a time: a lock on the project, held by a build and by the live preview while it writes.
+
+Two builds started a few seconds apart used to delete each other's staging
+folder and partial files.  Now the second waits, says so once, and goes on when
+the first has finished (or gives up after ``WAIT_LIMIT``).  The lock is an
+``flock`` on ``.cache/build.lock``: the kernel lets go of it when its holder
+exits, however it exits, so a killed build never leaves the project locked.
+A build that takes the lock first clears what a killed writer left: partial
+files (here) and staging folders (:mod:`hub.site.swap`).
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+from hub.atomic import is_partial
+from hub.settings import Paths
+
+WAIT_LIMIT = 30 * 60  # seconds; a full build from nothing takes a few minutes
+WAITING = "Another build is running in this project; waiting for it to finish…"
+_POLL = 0.2
+
+
+class ProjectBusy(Exception):
+    """Another build held the project for longer than the wait allows."""
+
+
+@contextmanager
+def project_lock(
+    paths: Paths, on_wait: Callable[[str], None] | None = None, wait_limit: float | None = None
+) -> Iterator[None]:
+    """Hold the project's lock for the block; ``on_wait`` is told once if another holder makes us wait.
+
+    Raises ProjectBusy after ``wait_limit`` seconds (by default ``WAIT_LIMIT``) of waiting.
+    """
+    wait_limit = WAIT_LIMIT if wait_limit is None else wait_limit
+    paths.cache.mkdir(parents=True, exist_ok=True)
+    handle = os.open(paths.build_lock, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o666)
+    try:
+        if not _try_lock(handle):
+            if on_wait is not None:
+                on_wait(WAITING)
+            deadline = time.monotonic() + wait_limit
+            while not _try_lock(handle):
+                if time.monotonic() >= deadline:
+                    raise ProjectBusy(
+                        f"Gave up after waiting {_duration(wait_limit)} for the other build in this project "
+                        "to finish; nothing was changed."
+                    )
+                time.sleep(_POLL)
+        yield
+    finally:
+        os.close(handle)  # lets go of the lock
+
+
+def _try_lock(handle: int) -> bool:
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True
+
+
+def _duration(seconds: float) -> str:
+    if seconds < 60:
+        return f"{seconds:g} second{'s' if seconds != 1 else ''}"
+    minutes = round(seconds / 60)
+    return f"{minutes} minute{'s' if minutes != 1 else ''}"
+
+
+def clear_leftovers(paths: Paths) -> list[str]:
+    """Remove the partial files a killed writer left in ``docs/`` and ``.cache/``; call it holding the lock.
+
+    (Staging folders in ``.build/`` are cleared by :func:`hub.site.swap.restore_interrupted_swap`.)
+    Returns what was removed, relative to the project.
+    """
+    removed = []
+    for folder in (paths.docs, paths.cache):
+        if folder.is_dir():
+            for path in sorted(folder.rglob(".*.part")):
+                if is_partial(path) and not path.is_dir():
+                    path.unlink(missing_ok=True)
+                    removed.append(path.relative_to(paths.project).as_posix())
+    return removed
