@@ -109,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     settings = settings_for(PROJECT, args)
     try:
         if command == "check":
-            library, rendered = pipeline.read_and_render(settings)
+            library, rendered = pipeline.read_and_render(settings, keep=False)
             say(f"Content is valid: {len(library.entries)} items, {len(rendered.print_jobs)} PDFs to make.")
             return 0
         if command == "star":

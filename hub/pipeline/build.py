@@ -53,11 +53,15 @@ def read(settings: Settings) -> Model:
     return Model.of(library)
 
 
-def read_and_render(settings: Settings) -> tuple[Library, Rendered]:
-    """Stages one to three, in memory: every page and every PDF's HTML."""
+def read_and_render(settings: Settings, *, keep: bool = True) -> tuple[Library, Rendered]:
+    """Stages one to three, in memory: every page and every PDF's HTML.
+
+    With ``keep`` (a build, the preview), compiled templates and QR codes are kept in ``.cache/`` for the
+    next run; without it (``check``) nothing at all is written, though what earlier builds kept is used.
+    """
     model = read(settings)
-    with remembered_in(settings.paths.qr_codes):
-        rendered = Renderer(model, settings).render_all()
+    with remembered_in(settings.paths.qr_codes, save=keep):
+        rendered = Renderer(model, settings, keep_compiled=keep).render_all()
     return model.library, rendered
 
 
