@@ -128,13 +128,21 @@ def test_a_build_that_gives_up_waiting_says_why_and_exits_1(
     assert not (project / "docs/scenarios").exists()  # nothing was written
 
 
+def dead_pid() -> int:
+    """The process id of a process that has finished."""
+    process = subprocess.Popen(["true"])
+    process.wait()
+    return process.pid
+
+
 def plant_leftovers(project: Path) -> list[Path]:
     """What a build killed at the wrong moment leaves: partial files and a staging folder."""
+    pid = dead_pid()
     planted = [
-        project / "docs/pdf/.cards-scenarios.pdf.4242.part",
-        project / "docs/scenarios/sandra/.index.md.4242.part",
-        project / ".cache/pdf/.0123abcd.pdf.4242.part",
-        project / ".cache/.qr-codes.json.4242.part",
+        project / f"docs/pdf/.cards-scenarios.pdf.{pid}.part",
+        project / f"docs/scenarios/sandra/.index.md.{pid}.part",
+        project / f".cache/pdf/.0123abcd.pdf.{pid}.part",
+        project / f".cache/.qr-codes.json.{pid}.part",
     ]
     for path in planted:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -149,6 +157,7 @@ def test_leftovers_of_a_killed_writer_are_cleared(tmp_path: Path) -> None:
     project = tmp_path / "project"
     planted = plant_leftovers(project)
     kept = [project / "docs/pdf/cards-scenarios.pdf", project / "docs/.pages", project / ".cache/pdf/0123abcd.pdf"]
+    kept.append(project / f"docs/pdf/.cards-scenarios.pdf.{os.getpid()}.part")  # a write still under way
     for path in kept:
         path.write_bytes(b"kept")
     removed = clear_leftovers(Paths(project))

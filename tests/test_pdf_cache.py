@@ -4,8 +4,10 @@ thrown away and the PDF printed again, by the build and by the live preview alik
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import shutil
+import subprocess
 import time
 from concurrent.futures import Future
 from contextlib import contextmanager
@@ -55,6 +57,19 @@ def test_a_damaged_entry_is_not_used_and_is_thrown_away(tmp_path: Path, damage: 
     assert cache.copy_to("<html>", target) is False  # and stay gone until printed again
     cache.store("<html>", PDF)
     assert cache.copy_to("<html>", target) and target.read_bytes() == PDF
+
+
+def test_pruning_keeps_what_was_used_and_writes_still_under_way(tmp_path: Path) -> None:
+    cache = PdfCache(tmp_path / "pdf", "inputs")
+    used, unused = cache.store("<used>", PDF), cache.store("<unused>", PDF)
+    finished = subprocess.Popen(["true"])
+    finished.wait()
+    live = cache.folder / f".{unused.name}.{os.getpid()}.part"  # another writer's, still writing
+    left = cache.folder / f".{unused.name}.{finished.pid}.part"  # a killed writer's
+    live.write_bytes(b"%PDF-1.7 half")
+    left.write_bytes(b"%PDF-1.7 half")
+    cache.prune({used.stem})
+    assert sorted(file.name for file in cache.folder.iterdir()) == sorted([used.name, f"{used.stem}.sha256", live.name])
 
 
 def test_the_preview_reprints_a_damaged_entry_and_copies_a_sound_one(

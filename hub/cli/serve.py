@@ -57,15 +57,17 @@ class PdfWorker(threading.Thread):
                 for job in jobs:
                     if self._jobs is not None:
                         break
-                    # One PDF at a time under the project's lock: a build waits for one PDF at most.
-                    with project_lock(self.settings.paths):
+                    # Without the project's lock, which would keep a build (and the pages) waiting for every
+                    # PDF: a build running meanwhile may prune the cache, so a vanished file is a miss.
+                    try:
                         if cache.copy_to(job.html, docs / job.pdf_path):  # only an entry whose hash matches
                             continue
-                        try:
-                            print_later(pool, job, docs).result()
-                            printed += 1
-                        except PdfError as error:
-                            complain(f"PDF failed: {error}")
+                        print_later(pool, job, docs).result()
+                        printed += 1
+                    except PdfError as error:
+                        complain(f"PDF failed: {error}")
+                    except OSError as error:
+                        complain(f"PDF failed: {job.label}: {error.filename or 'a file'}: {error.strerror or error}")
                 if printed:
                     complain(f"Printed {printed} PDF{'s' if printed != 1 else ''}.")
 

@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from hub.atomic import is_partial
+from hub.atomic import is_stale_partial
 from hub.settings import Paths
 
 WAIT_LIMIT = 30 * 60  # seconds; a full build from nothing takes a few minutes
@@ -75,6 +75,9 @@ def _duration(seconds: float) -> str:
 def clear_leftovers(paths: Paths) -> list[str]:
     """Remove the partial files a killed writer left in ``docs/`` and ``.cache/``; call it holding the lock.
 
+    A partial file whose writer is still running (the preview's PDF worker, which does not take the lock
+    for each PDF) is left alone.
+
     (Staging folders in ``.build/`` are cleared by :func:`hub.site.swap.restore_interrupted_swap`.)
     Returns what was removed, relative to the project.
     """
@@ -82,7 +85,7 @@ def clear_leftovers(paths: Paths) -> list[str]:
     for folder in (paths.docs, paths.cache):
         if folder.is_dir():
             for path in sorted(folder.rglob(".*.part")):
-                if is_partial(path) and not path.is_dir():
+                if is_stale_partial(path) and not path.is_dir():
                     path.unlink(missing_ok=True)
                     removed.append(path.relative_to(paths.project).as_posix())
     return removed

@@ -11,7 +11,7 @@ import hashlib
 from importlib import metadata
 from pathlib import Path
 
-from hub.atomic import copy_if_changed, is_partial, replace_file
+from hub.atomic import copy_if_changed, is_partial, is_stale_partial, replace_file
 
 PRINT_ASSET_FOLDERS = ("templates/print", "docs/assets/fonts")
 _RENDERING_PACKAGES = ("weasyprint", "pydyf", "fonttools", "tinycss2", "cssselect2", "tinyhtml5", "pillow")
@@ -80,5 +80,8 @@ class PdfCache:
         if not self.folder.exists():
             return
         for file in self.folder.iterdir():
-            if is_partial(file) or (file.suffix in (".pdf", ".sha256", ".part") and file.stem not in used_keys):
+            if is_partial(file):
+                if is_stale_partial(file):  # another process's write under way is left to finish
+                    file.unlink(missing_ok=True)
+            elif file.suffix in (".pdf", ".sha256", ".part") and file.stem not in used_keys:
                 file.unlink(missing_ok=True)
