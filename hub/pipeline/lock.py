@@ -1,4 +1,4 @@
-"""One writer at a time: a lock on the project, held by a build and by the live preview while it writes.
+"""One writer at a time: a lock on the project, held by a build and by the live preview while it regenerates pages.
 
 Two builds started a few seconds apart used to delete each other's staging
 folder and partial files.  Now the second waits, says so once, and goes on when
@@ -6,7 +6,10 @@ the first has finished (or gives up after ``WAIT_LIMIT``).  The lock is an
 ``flock`` on ``.cache/build.lock``: the kernel lets go of it when its holder
 exits, however it exits, so a killed build never leaves the project locked.
 A build that takes the lock first clears what a killed writer left: partial
-files (here) and staging folders (:mod:`hub.site.swap`).
+files (here) and staging folders (:mod:`hub.site.swap`).  The preview's PDF
+worker prints without the lock (it would keep everyone else waiting for every
+PDF); its partial files are left alone while it runs, and a cache file a build
+prunes from under it counts as a miss.
 """
 
 from __future__ import annotations
