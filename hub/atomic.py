@@ -26,8 +26,8 @@ def replace_file(target: Path, data: bytes) -> None:
 
 def write_if_changed(target: Path, data: bytes) -> bool:
     """Write ``data`` to ``target`` atomically unless it already holds exactly that; True if it was written."""
-    if target.is_file() and target.read_bytes() == data:
-        return False
+    if target.is_file() and target.stat().st_size == len(data) and target.read_bytes() == data:
+        return False  # (the size first: an old file of another size is never read)
     replace_file(target, data)
     return True
 
@@ -52,5 +52,21 @@ def copy_if_changed(source: Path, target: Path) -> bool:
 
 
 def is_partial(path: Path) -> bool:
-    """Whether ``path`` is a partial file left by a write that never finished."""
+    """Whether ``path`` is a partial file, of a write under way or of one that never finished."""
     return path.name.startswith(".") and path.name.endswith(".part")
+
+
+def is_stale_partial(path: Path) -> bool:
+    """Whether ``path`` is a partial file whose writer has gone (its process id, in its name, is not running)."""
+    if not is_partial(path):
+        return False
+    pid = path.name.removesuffix(".part").rpartition(".")[2]
+    if not pid.isdigit():
+        return True
+    try:
+        os.kill(int(pid), 0)  # signal 0: only asks whether the process exists
+    except PermissionError:  # it does, and is another user's
+        return False
+    except (ProcessLookupError, OverflowError):
+        return True
+    return False

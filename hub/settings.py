@@ -79,6 +79,12 @@ class Paths:
         return self.cache / "qr-codes.json"
 
     @property
+    def build_lock(self) -> Path:
+        """Locked (flock) by whatever writes the project (a build, the preview), so that two never overlap:
+        the project folder itself, so taking the lock writes nothing."""
+        return self.project
+
+    @property
     def site_stamp(self) -> Path:
         return self.cache / "site-stamp"
 

@@ -8,6 +8,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -57,6 +58,10 @@ def test_editing_a_scenario_updates_its_page(project: Path, tmp_path: Path) -> N
     url = f"http://127.0.0.1:{port}/scenarios/sandra/"
     try:
         assert wait_for(lambda: "Sandra is 24" in fetch(url), 120), "the preview never served Sandra's page"
+        with pytest.raises(urllib.error.HTTPError) as refused:  # a NUL used to end in a 500 and a traceback
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/scenarios/sandra/%00index.html", timeout=5)
+        assert refused.value.code == 400
+        refused.value.close()
         scenario = project / "content/scenarios/sandra.yml"
         scenario.write_text(scenario.read_text().replace("Sandra is 24", "Sandra is 25"), encoding="utf-8")
         assert wait_for(lambda: "Sandra is 25" in fetch(url), 60), "the page did not follow the edit"
@@ -66,6 +71,7 @@ def test_editing_a_scenario_updates_its_page(project: Path, tmp_path: Path) -> N
         assert wait_for(lambda: reported in log.read_text(), 60), "the preview did not report the content error"
         assert "Pages not updated until these are fixed." in log.read_text()
         assert "Sandra is 25" in fetch(url), "a content error must leave the last good page in place"
+        assert "Traceback" not in log.read_text()
     finally:
         os.killpg(server.pid, signal.SIGINT)
         try:

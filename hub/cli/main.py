@@ -13,20 +13,23 @@ import os
 import sys
 from pathlib import Path
 
+from hub.cli.arguments import port_number
 from hub.cli.pack import add_pack_arguments
 from hub.cli.provenance import add_provenance_arguments
+from hub.cli.say import complain, say
 from hub.cli.star import add_star_arguments
-from hub.problems import ContentError
+from hub.problems import ContentError, UsageError
 from hub.settings import Paper, Settings, last_commit_time
 from hub.words import plural
 
+_OUT_OF_ROOM = (errno.ENOSPC, errno.EDQUOT, errno.EROFS)
 PROJECT = Path(__file__).resolve().parent.parent.parent
 
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:
         self.print_usage(sys.stderr)
-        print(f"{self.prog}: error: {message}", file=sys.stderr)
+        complain(f"{self.prog}: error: {message}")
         raise SystemExit(2)
 
 
@@ -45,7 +48,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     commands.add_parser("check", help="validate content only; write nothing")
     serve = commands.add_parser("serve", help="live preview that rebuilds when content or templates change")
-    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--port", type=port_number, default=8000)
     serve.add_argument("--host", default="127.0.0.1")
     star = commands.add_parser(
         "star",
@@ -67,6 +70,9 @@ def _parser() -> argparse.ArgumentParser:
         description="Compare every source-worded string in content/ with the plain-text source documents.",
     )
     add_provenance_arguments(provenance)
+    for command in commands.choices.values():
+        command.set_defaults(fail=command.error)  # a usage error found later is reported like argparse's own
+    parser.set_defaults(fail=parser.error)
     return parser
 
 
@@ -95,23 +101,29 @@ def settings_for(project: Path, args: argparse.Namespace) -> Settings:
 
 
 def _print_problems(error: ContentError) -> None:
-    for problem in error.problems:
-        print(problem, file=sys.stderr)
-    print(f"{plural(len(error.problems), 'problem')} found; nothing was written.", file=sys.stderr)
+    complain(*error.problems, f"{plural(len(error.problems), 'problem')} found; nothing was written.")
+
+
+def _could_not_write(error: OSError) -> str:
+    """``could not write site/x: No space left on device``, or ``.cache/x: Permission denied``."""
+    where = error.filename or "a file"
+    reason = error.strerror or str(error)
+    return f"could not write {where}: {reason}" if error.errno in _OUT_OF_ROOM else f"{where}: {reason}"
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     command = args.command or "build"
     from hub import pipeline
+    from hub.pipeline.lock import ProjectBusy
     from hub.printing.printer import PdfError
     from hub.site.engines import SiteError
 
     settings = settings_for(PROJECT, args)
     try:
         if command == "check":
-            library, rendered = pipeline.read_and_render(settings)
-            print(f"Content is valid: {len(library.entries)} items, {len(rendered.print_jobs)} PDFs to make.")
+            library, rendered = pipeline.read_and_render(settings, keep=False)
+            say(f"Content is valid: {len(library.entries)} items, {len(rendered.print_jobs)} PDFs to make.")
             return 0
         if command == "star":
             from hub.cli.star import run_star
@@ -132,26 +144,32 @@ def main(argv: list[str] | None = None) -> int:
         from hub.cli.progress import terminal_progress
 
         with terminal_progress() as progress:
-            report = pipeline.build(settings, progress)
+            report = pipeline.build(settings, progress, on_wait=complain)
         site = "site/ unchanged" if report.site_skipped else "Built site/"
-        print(
+        say(
             f"{site}: {report.pdfs_rendered} PDFs printed, {report.pdfs_cached} unchanged, "
             f"{report.pages_changed} generated files changed."
         )
         return 0
+    except UsageError as error:
+        args.fail(str(error))
     except ContentError as error:
         _print_problems(error)
         return 1
-    except (PdfError, SiteError) as error:
-        print(f"Build failed: {error}", file=sys.stderr)
-        print("The previous site/ was left as it was.", file=sys.stderr)
+    except ProjectBusy as error:
+        complain(str(error))
         return 1
-    except OSError as error:
-        if error.errno not in (errno.ENOSPC, errno.EDQUOT):
-            raise
-        print(f"Build failed: could not write {error.filename or 'a file'}: {error.strerror}", file=sys.stderr)
-        print("The previous site/ was left as it was.", file=sys.stderr)
+    except (PdfError, SiteError) as error:
+        complain(*f"Build failed: {error}".split("\n"), "The previous site/ was left as it was.")
+        return 1
+    except OSError as error:  # the machine's doing (a full disk, a read-only folder), not a fault to trace
+        if command == "check":
+            complain(f"Check failed: {error.filename or 'a file'}: {error.strerror or error}")
+        elif command in ("pack", "star"):
+            complain(f"build.py {command}: {_could_not_write(error)}")
+        else:
+            complain(f"Build failed: {_could_not_write(error)}", "The previous site/ was left as it was.")
         return 1
     except KeyboardInterrupt:
-        print("Interrupted; the previous site/ was left as it was.", file=sys.stderr)
+        complain("Interrupted; the previous site/ was left as it was.")
         return 130

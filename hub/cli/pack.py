@@ -6,6 +6,8 @@ import argparse
 from dataclasses import dataclass
 from pathlib import Path
 
+from hub.cli.arguments import pdf_output
+from hub.cli.say import say
 from hub.content.library import Library
 from hub.content.packs import MINUTES_IN_A_DAY
 from hub.content.ratings import read_ratings
@@ -139,8 +141,9 @@ def add_pack_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--title", help="the pack's title")
     parser.add_argument("--audience", default="Team leaders and their teams", help="who the workshop is for")
-    parser.add_argument("-o", "--output", type=Path, default=Path("pack.pdf"), help="the PDF to write (pack.pdf)")
-    parser.set_defaults(fail=parser.error)
+    parser.add_argument(
+        "-o", "--output", type=pdf_output, default="pack.pdf", metavar="PDF", help="the PDF to write (pack.pdf)"
+    )
 
 
 def run_pack(settings: Settings, args: argparse.Namespace) -> int:
@@ -166,18 +169,17 @@ def run_pack(settings: Settings, args: argparse.Namespace) -> int:
         )
         outcome = make_pack(settings, request)
     except UsageError as error:
-        args.fail(f"argument {error.option}: {error.message}")
+        args.fail(str(error))
     plan = outcome.plan
     if outcome.choice is not None:
-        print(f"Chosen from {args.audit} for the needs rated highest, within {duration(args.minutes)}:")
+        say(f"Chosen from {args.audit} for the needs rated highest, within {duration(args.minutes)}:")
         for entry in outcome.choice.exercises:
             slot = plan.slot_of(entry)
-            print(f"  {slot.title} ({slot.length_text}), for {outcome.choice.chosen_for[entry.id]}")
-        print("Left out:" if outcome.choice.left_out else "Left out: nothing.")
-        for reason in outcome.choice.left_out:
-            print(f"  {reason}")
+            say(f"  {slot.title} ({slot.length_text}), for {outcome.choice.chosen_for[entry.id]}")
+        say("Left out:" if outcome.choice.left_out else "Left out: nothing.")
+        say(*(f"  {reason}" for reason in outcome.choice.left_out))
     count = len(plan.exercises)
-    print(
+    say(
         f"Wrote {outcome.output}: {count} exercise{'s' if count != 1 else ''}, "
         f"{plan.start_text} to {plan.end_text} ({plan.total_text})."
     )

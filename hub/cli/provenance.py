@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 
+from hub.cli.say import complain, say
 from hub.content.load import load_library
 from hub.content.provenance import SEEDS_VARIABLE, check, default_seeds, read_sources
 from hub.problems import ContentError
@@ -26,22 +26,18 @@ def run_provenance(settings: Settings, args: argparse.Namespace) -> int:
     try:
         sources = read_sources(seeds)
     except FileNotFoundError as error:
-        print(f"provenance: {error}; give the folder with --seeds or ${SEEDS_VARIABLE}", file=sys.stderr)
+        complain(f"provenance: {error}; give the folder with --seeds or ${SEEDS_VARIABLE}")
         return 2
     try:
         library = load_library(project)
     except ContentError as error:
-        for problem in error.problems:
-            print(problem, file=sys.stderr)
-        print(f"{len(error.problems)} content problem(s); fix them before checking provenance.", file=sys.stderr)
+        complain(*error.problems, f"{len(error.problems)} content problem(s); fix them before checking provenance.")
         return 1
     report = check(library, sources)
-    for problem in report.problems:
-        print(problem)
+    say(*report.problems)
     missing = len(report.problems)
-    print(
+    complain(
         f"{report.checked} source-worded strings checked against {seeds}: "
-        f"{missing} not found. {report.hub} strings are marked as the hub's own words.",
-        file=sys.stderr,
+        f"{missing} not found. {report.hub} strings are marked as the hub's own words."
     )
     return 1 if missing else 0

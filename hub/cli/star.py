@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import argparse
 import re
-import sys
 from pathlib import Path
 
+from hub.cli.arguments import pdf_output
+from hub.cli.say import complain, say
 from hub.content.ratings import read_ratings
 from hub.content.schemas import CultureStar
 from hub.model.star import MAX_READINGS, STAR_ID, Reading, star_sheet
@@ -135,12 +136,11 @@ def add_star_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--label", help="what the first reading is, e.g. Manager or Before")
     parser.add_argument("--compare-label", help="what the second reading is, e.g. Staff or After")
     parser.add_argument("--title", help="a title for the sheet, e.g. 'Our team, May 2026'")
-    parser.add_argument("-o", "--output", required=True, metavar="PDF", help="where to write the PDF")
+    parser.add_argument("-o", "--output", type=pdf_output, required=True, metavar="PDF", help="where to write the PDF")
 
 
 def _usage_error(messages: list[str]) -> int:
-    for message in messages:
-        print(f"build.py star: error: {message}", file=sys.stderr)
+    complain(*(f"build.py star: error: {message}" for message in messages))
     return 2
 
 
@@ -149,9 +149,7 @@ def run_star(settings: Settings, args: argparse.Namespace) -> int:
     from hub.pipeline import print_one, read
     from hub.render.formats.filled_star import filled_star
 
-    output = Path(args.output)
-    if output.suffix.lower() != ".pdf":
-        return _usage_error([f"-o: the output must be a .pdf file, not '{args.output}'"])
+    output = args.output
     model = read(settings)
     entry = model.library.entries.get(STAR_ID)
     if entry is None or not isinstance(entry.item, CultureStar):
@@ -162,5 +160,5 @@ def run_star(settings: Settings, args: argparse.Namespace) -> int:
         return _usage_error(error.messages)
     print_one(settings, model, filled_star(entry, readings, title, f"the filled culture star ({output})"), output)
     shown = " and ".join(reading.label for reading in readings) if len(readings) > 1 else "one reading"
-    print(f"Wrote {output}: the culture star filled in with {shown}.")
+    say(f"Wrote {output}: the culture star filled in with {shown}.")
     return 0

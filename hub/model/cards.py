@@ -14,8 +14,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from hub.content.library import Entry, Library
+from hub.content.locate import field_path, node_at
 from hub.content.schemas import PrincipleSet, QuestionSet, Scenario
 from hub.model.measure import A4, MM_PER_PT, plain, text_measure
+from hub.problems import ContentError, Problem
 
 
 @dataclass(frozen=True)
@@ -197,12 +199,34 @@ def split_text(text: str, parts: int) -> list[str]:
     return [" ".join(chunk) for chunk in chunks if chunk]
 
 
+MOST_PARTS = 7  # a text is split over at most this many cards
+
+
+class TooLongForCards(Exception):
+    """Content that does not fit on cards at a readable size, even split; ``part`` says which part is at fault."""
+
+    def __init__(self, part: str, message: str) -> None:
+        super().__init__(message)
+        self.part = part  # "kicker", "heading" or "text"
+        self.message = message
+
+
 def cards_for(kicker: str, heading: str, text: str, card: CardFormat) -> list[Card]:
-    """One card, or several when the text will not fit one at a readable size (numbered later)."""
+    """One card, or several when the text will not fit one at a readable size (numbered later).
+
+    Raises TooLongForCards for what cannot be printed on cards at the smallest size, however split.
+    """
+    made = _fitted(kicker, heading, text, card)
+    if made is None:
+        raise _too_long(kicker, heading, card)
+    return made
+
+
+def _fitted(kicker: str, heading: str, text: str, card: CardFormat) -> list[Card] | None:
     size = fit_card(kicker, heading, text, card)
     if size is not None:
         return [Card(0, kicker, heading, text, size)]
-    for parts in range(2, 8):
+    for parts in range(2, MOST_PARTS + 1):
         chunks = split_text(text, parts)
         headings = [heading if index == 0 else f"{heading} (continued)" if heading else "" for index in range(parts)]
         sizes = [fit_card(kicker, head, chunk, card) for head, chunk in zip(headings, chunks, strict=False)]
@@ -212,7 +236,29 @@ def cards_for(kicker: str, heading: str, text: str, card: CardFormat) -> list[Ca
                 Card(0, kicker, head, chunk, smallest, f"{index} of {parts}")
                 for index, (head, chunk) in enumerate(zip(headings, chunks, strict=True), start=1)
             ]
-    raise ValueError(f"{heading or text[:40]!r} is too long for a {card.name} card")
+    return None
+
+
+def _too_long(kicker: str, heading: str, card: CardFormat) -> TooLongForCards:
+    """The part to blame: a kicker or heading taking over a third of a card (every part repeats it), else the text."""
+    size = f"{card.width:g} × {card.height:g} mm"
+    smallest = card.sizes_pt[-1]
+    third = (card.height - 2 * card.padding) / 3
+    kicker_height = card.kicker_height(kicker)
+    if kicker_height is None or kicker_height > third:
+        return TooLongForCards("kicker", f"is too long to head a card of {size}; shorten it")
+    if heading:
+        continued = f"{heading} (continued)"
+        height = text_measure().height_mm(continued, heading_pt(smallest, card), card.text_width, bold=True)
+        if height is None or height > third:
+            return TooLongForCards(
+                "heading", f"is too long for the heading of a card of {size} at {smallest:g} pt; shorten it"
+            )
+    return TooLongForCards(
+        "text",
+        f"is too long to print on cards: split over {MOST_PARTS} cards of {size}, it still does not fit "
+        f"at {smallest:g} pt; shorten it",
+    )
 
 
 def scenario_kicker(scenario: Scenario) -> str:
@@ -221,29 +267,45 @@ def scenario_kicker(scenario: Scenario) -> str:
     return section.removesuffix(": training materials")
 
 
-def _deck_cards(spec: DeckSpec, entries: Sequence[Entry]) -> list[Card]:
+def _deck_cards(spec: DeckSpec, entries: Sequence[Entry], problems: list[Problem]) -> list[Card]:
+    """The cards of a deck; what cannot be printed on cards is added to ``problems``, with where it is."""
     made: list[Card] = []
+
+    def add(entry: Entry, kicker: str, heading: str, text: str, where: dict[str, tuple]) -> None:
+        try:
+            made.extend(cards_for(kicker, heading, text, spec.card))
+        except TooLongForCards as error:
+            node, walked = node_at(entry.root, where[error.part])
+            line, column = node.start_mark.line + 1, node.start_mark.column + 1
+            problems.append(Problem(entry.path, line, column, field_path(walked), error.message))
+
     for entry in entries:
         item = entry.item
         if isinstance(item, QuestionSet):
-            for group in item.groups:
-                kicker = group.title or spec.title
-                for question in group.questions:
-                    made += cards_for(kicker, "", question, spec.card)
+            for g, group in enumerate(item.groups):
+                for q, question in enumerate(group.questions):
+                    text_at = ("groups", g, "questions", q)
+                    where = {"kicker": ("groups", g, "title") if group.title else text_at, "text": text_at}
+                    add(entry, group.title or spec.title, "", question, where)
         elif isinstance(item, PrincipleSet):
             for number, principle in enumerate(item.principles, start=1):
-                kicker = principle.group or spec.title
+                at = ("principles", number - 1)
+                where = {"kicker": (*at, "group" if principle.group else "text"), "heading": (*at, "name")}
+                where["text"] = (*at, "text")
                 heading = principle.name or f"Principle {number}"
-                made += cards_for(kicker, heading, principle.text, spec.card)
+                add(entry, principle.group or spec.title, heading, principle.text, where)
         elif isinstance(item, Scenario):
-            made += cards_for(scenario_kicker(item), item.label, item.text, spec.card)
+            where = {"kicker": ("source", "section"), "heading": ("label",), "text": ("text",)}
+            add(entry, scenario_kicker(item), item.label, item.text, where)
         else:
             raise TypeError(f"no cards can be made from {entry.path}")
     return made
 
 
 def plan_decks(library: Library) -> list[Deck]:
-    decks = []
+    """Every deck, its cards fitted to their size; ContentError names any text that cannot be fitted."""
+    decks: list[Deck] = []
+    problems: list[Problem] = []
     for spec in DECKS:
         if spec.source in library.entries:
             entries = [library.entries[spec.source]]
@@ -254,8 +316,12 @@ def plan_decks(library: Library) -> list[Deck]:
             page = f"{spec.source}/"
         if not entries:
             continue
-        made = _deck_cards(spec, entries)
+        made = _deck_cards(spec, entries, problems)
+        if not made:
+            continue
         size = min(card.size_pt for card in made)  # one text size for the whole deck
         cards = tuple(replace(card, number=number, size_pt=size) for number, card in enumerate(made, start=1))
         decks.append(Deck(spec.name, spec.title, tuple(entries), spec.card, cards, page))
+    if problems:
+        raise ContentError(sorted(set(problems)))  # a heading too long for a card is named once, not once a card
     return decks

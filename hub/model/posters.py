@@ -82,13 +82,20 @@ class Poster:
         return round(self.body_pt * TITLE_SCALE, 1)
 
 
+LONGEST_WORD_EM = 12.0  # a longer word (a web address) is broken over lines rather than widen its column
+
+
 def _column_widths(header: Sequence[str], rows: Sequence[Sequence[str]]) -> tuple[int, ...]:
     """Per-cent widths: wide enough for each column's longest word, then shared by how much it holds."""
     measure = text_measure()
     columns = list(zip(header, *rows, strict=True))
-    longest = [max(measure.width_em(word) for cell in column for word in plain(cell).split()) for column in columns]
+    longest = [
+        min(LONGEST_WORD_EM, max((measure.widest_piece_em(plain(cell)) for cell in column), default=0.0))
+        for column in columns
+    ]
     amount = [sum(measure.width_em(plain(cell)) for cell in column) ** 0.5 for column in columns]
-    weights = [max(amount[i] / sum(amount), longest[i] * 0.045) for i in range(len(columns))]
+    total_amount = sum(amount) or 1.0  # a table of empty cells shares its width equally
+    weights = [max(amount[i] / total_amount, longest[i] * 0.045, 0.01) for i in range(len(columns))]
     total = sum(weights)
     widths = [round(100 * weight / total) for weight in weights]
     widths[-1] = 100 - sum(widths[:-1])

@@ -19,6 +19,7 @@ from hub.content.load import load_library
 from hub.model import Model
 from hub.pipeline.background import BackgroundPrinting
 from hub.pipeline.generated import create_placeholders, sync_generated
+from hub.pipeline.lock import clear_leftovers, project_lock
 from hub.pipeline.stamp import site_inputs_hash
 from hub.printing.cache import PdfCache, print_inputs_hash
 from hub.printing.pool import PrintSummary, print_all
@@ -55,16 +56,20 @@ def read(settings: Settings) -> Model:
     return Model.of(library)
 
 
-def read_and_render(settings: Settings) -> tuple[Library, Rendered]:
-    """Stages one to three, in memory: every page and every PDF's HTML."""
-    library, rendered, _ = _read_and_render(settings)
+def read_and_render(settings: Settings, *, keep: bool = True) -> tuple[Library, Rendered]:
+    """Stages one to three, in memory: every page and every PDF's HTML.
+
+    With ``keep`` (a build, the preview), compiled templates and QR codes are kept in ``.cache/`` for the
+    next run; without it (``check``) nothing at all is written, though what earlier builds kept is used.
+    """
+    library, rendered, _ = _read_and_render(settings, keep=keep)
     return library, rendered
 
 
-def _read_and_render(settings: Settings) -> tuple[Library, Rendered, Renderer]:
+def _read_and_render(settings: Settings, *, keep: bool = True) -> tuple[Library, Rendered, Renderer]:
     model = read(settings)
-    with remembered_in(settings.paths.qr_codes):
-        renderer = Renderer(model, settings)
+    with remembered_in(settings.paths.qr_codes, save=keep):
+        renderer = Renderer(model, settings, keep_compiled=keep)
         rendered = renderer.render_all()
     _learn_pdf_facts(settings, renderer, rendered)
     return model.library, rendered, renderer
@@ -93,10 +98,20 @@ def build(
     progress: Progress | None = None,
     with_site: bool = True,
     pdf_workers: int | None = None,
+    on_wait: Callable[[str], None] | None = None,
 ) -> BuildReport:
-    """The whole build; ``pdf_workers=0`` leaves PDFs unprinted (for measuring the site alone)."""
+    """The whole build, holding the project's lock; ``on_wait`` hears once if another build makes it wait.
+
+    ``pdf_workers=0`` leaves PDFs unprinted (for measuring the site alone).
+    """
+    with project_lock(settings.paths, on_wait):
+        clear_leftovers(settings.paths)
+        restore_interrupted_swap(settings.paths.site, settings.paths.work)
+        return _build(settings, progress, with_site, pdf_workers)
+
+
+def _build(settings: Settings, progress: Progress | None, with_site: bool, pdf_workers: int | None) -> BuildReport:
     paths = settings.paths
-    restore_interrupted_swap(paths.site, paths.work)
     report = progress or (lambda stage, done, total: None)
     report("Reading content", 0, 1)
     library, rendered, renderer = _read_and_render(settings)

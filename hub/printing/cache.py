@@ -13,7 +13,7 @@ import io
 from importlib import metadata
 from pathlib import Path
 
-from hub.atomic import copy_if_changed, is_partial, replace_file
+from hub.atomic import copy_if_changed, is_partial, is_stale_partial, replace_file
 from hub.render.outputs import PdfFacts
 
 PRINT_ASSET_FOLDERS = ("templates/print", "docs/assets/fonts")
@@ -62,8 +62,9 @@ class PdfCache:
     def _files(self, key: str) -> tuple[Path, Path]:
         return self.folder / f"{key}.pdf", self.folder / f"{key}.sha256"
 
-    def lookup(self, html: str) -> Path | None:
-        """The cached PDF for ``html`` if there is one whose bytes are what was stored; a bad entry is removed."""
+    def lookup(self, html: str, *, remove_bad: bool = True) -> Path | None:
+        """The cached PDF for ``html`` if there is one whose bytes are what was stored; a bad entry is removed
+        (unless ``remove_bad`` is false, for readers that must write nothing)."""
         pdf, digest = self._files(self.key(html))
         try:
             expected = digest.read_text(encoding="ascii").split("\n")[0].strip()
@@ -71,8 +72,9 @@ class PdfCache:
                 return pdf
         except (OSError, UnicodeDecodeError):
             pass
-        pdf.unlink(missing_ok=True)
-        digest.unlink(missing_ok=True)
+        if remove_bad:
+            pdf.unlink(missing_ok=True)
+            digest.unlink(missing_ok=True)
         return None
 
     def store(self, html: str, data: bytes) -> Path:
@@ -83,7 +85,7 @@ class PdfCache:
 
     def facts(self, html: str) -> PdfFacts | None:
         """Size and pages of the cached PDF for ``html``, if there is a sound entry that knows them."""
-        pdf = self.lookup(html)
+        pdf = self.lookup(html, remove_bad=False)
         if pdf is None:
             return None
         lines = self._files(self.key(html))[1].read_text(encoding="ascii").split("\n")
@@ -104,5 +106,8 @@ class PdfCache:
         if not self.folder.exists():
             return
         for file in self.folder.iterdir():
-            if is_partial(file) or (file.suffix in (".pdf", ".sha256", ".part") and file.stem not in used_keys):
+            if is_partial(file):
+                if is_stale_partial(file):  # another process's write under way is left to finish
+                    file.unlink(missing_ok=True)
+            elif file.suffix in (".pdf", ".sha256", ".part") and file.stem not in used_keys:
                 file.unlink(missing_ok=True)

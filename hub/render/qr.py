@@ -34,10 +34,11 @@ def qr_data_uri(url: str) -> str:
 
 
 @contextmanager
-def remembered_in(cache_file: Path) -> Iterator[None]:
-    """Reuse the codes made by earlier builds, and keep this build's for the next.
+def remembered_in(cache_file: Path, *, save: bool = True) -> Iterator[None]:
+    """Reuse the codes made by earlier builds, and (with ``save``) keep this build's for the next.
 
     Choosing each code's best mask takes about 10 ms, most of a no-op build's rendering time.
+    ``check`` reads the file but never writes it.
     """
     try:
         saved = json.loads(cache_file.read_text(encoding="utf-8"))
@@ -47,7 +48,7 @@ def remembered_in(cache_file: Path) -> Iterator[None]:
         pass  # no cache yet, or one from another version: the codes are made again
     known = dict(_made)
     yield
-    if _made != known:
+    if save and _made != known:
         replace_file(cache_file, json.dumps({"recipe": _RECIPE, "codes": dict(sorted(_made.items()))}).encode())
 
 
