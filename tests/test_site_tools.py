@@ -280,6 +280,8 @@ def test_quiz_reveals_the_suggested_answer_after_an_answer_by_keyboard(page: Pag
         "You have answered 2 of 25 statements and checked 2: 1 of 2 match the suggested answer."
     )
     press_on(page, page.get_by_role("button", name="Start again"), "Enter")
+    expect(page.get_by_role("button", name="No, keep them")).to_be_focused()
+    press_on(page, page.get_by_role("button", name="Yes, clear my answers"), "Enter")
     expect(page.locator("[data-quiz-score]")).to_have_text(
         "You have answered 0 of 25 statements and checked 0: 0 of 0 match the suggested answer."
     )
