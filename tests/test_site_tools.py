@@ -174,12 +174,13 @@ def test_exercise_pages_link_to_the_planner_with_their_exercise(page: Page, site
 def test_audit_ratings_show_priorities_and_the_exercises_for_them(page: Page, site_url: str) -> None:
     page.goto(site_url + "audits/training-priorities/")
     first_need = page.get_by_role("group", name="1. Understanding outcomes and the outcomes-focused approach")
+    first_need = first_need.get_by_role("group", name="Before training")
     press_on(page, first_need.get_by_role("radio", name="1 = LOW"), "Space", "ArrowRight", "ArrowRight", "ArrowRight")
     press_on(page, first_need.get_by_role("radio", name="4"), "ArrowRight")
     expect(first_need.get_by_role("radio", name="5 = HIGH")).to_be_checked()
-    third_need = page.get_by_role("group", name="3. Addressing the challenges")
+    third_need = page.get_by_role("group", name="3. Addressing the challenges").get_by_role("group", name="Before")
     press_on(page, third_need.get_by_role("radio", name="3 = MEDIUM"), "Space")
-    sixth_need = page.get_by_role("group", name="6. Understanding the difference")
+    sixth_need = page.get_by_role("group", name="6. Understanding the difference").get_by_role("group", name="Before")
     sixth_need.get_by_role("radio", name="2", exact=True).check()
 
     expect(page.locator("[data-audit-status]")).to_have_text(
