@@ -41,6 +41,7 @@ Hub.enhance("[data-hub-star]", function (tool) {
   const results = tool.querySelector("[data-star-results]");
   const summary = tool.querySelector("[data-star-summary]");
   const status = tool.querySelector("[data-star-status]");
+  const source = tool.querySelector("[data-star-source]");
   const HASH_KEYS = { 1: "first", 2: "second" };
   const DEFAULT_NAMES = { 1: "Now", 2: "Later" };
   const KINDS = { 1: "filled shape, circles", 2: "dashed outline, squares" };
@@ -310,6 +311,10 @@ Hub.enhance("[data-hub-star]", function (tool) {
       .join("\n");
   }
 
+  function whereFrom() {
+    return "The culture star, from Outcomes Hub: " + location.href.split("#")[0];
+  }
+
   /* The whole picture: title, star, key and table, on white, 720 units wide. */
   function picture() {
     const all = readings();
@@ -389,7 +394,7 @@ Hub.enhance("[data-hub-star]", function (tool) {
       svg(
         "text",
         { x: PAD, y: y, "font-size": "13", fill: "#44535e" },
-        "The culture star, from Outcomes Hub: " + location.href.split("#")[0],
+        whereFrom(),
       ),
     );
     const height = Math.ceil(y + PAD);
@@ -503,6 +508,7 @@ Hub.enhance("[data-hub-star]", function (tool) {
       Hub.announce(status, "The scores are cleared.");
     }
   });
+  source.textContent = whereFrom();
   tool.hidden = false;
   load();
   update();
