@@ -104,7 +104,7 @@ Hub.enhance("form[data-hub-audit]", function (form) {
 
   function showComparison(before, after) {
     const any = before.some(Boolean) || after.some(Boolean);
-    compare.hidden = !any;
+    compare.parentElement.hidden = !any;
     compare.tBodies[0].replaceChildren(
       ...needs.map(function (need, index) {
         const cells = [before[index], after[index]].map(function (value) {

@@ -166,7 +166,7 @@ Hub.enhance("[data-hub-star]", function (tool) {
   }
 
   function showTable(readings) {
-    results.hidden = !readings.length;
+    results.parentElement.hidden = !readings.length;
     const { head, body } = table(readings);
     results.tHead.rows[0].replaceChildren(
       ...head.map(function (text, index) {
