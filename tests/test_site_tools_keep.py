@@ -25,6 +25,7 @@ from hub.content.schemas import CultureStar
 from hub.model.star import SCREEN, Reading, star_geometry
 
 pytest_plugins = ["site_fixtures"]  # the browser, page (British English) and site_url fixtures
+pytestmark = pytest.mark.e2e  # Chromium on the shared build
 
 STAR = "stars/culture-star/"
 QUIZ = "quizzes/personal-outcomes-quiz/"
@@ -240,8 +241,10 @@ def test_the_quiz_prints_a_summary_of_the_answers(page: Page, site_url: str) -> 
     expect(page.get_by_role("button", name="Print your answers")).to_be_visible()
     page.emulate_media(media="print")
     first, second, third = (page.locator("ol.hub-quiz > li").nth(index) for index in range(3))
-    reason = "It describes a need or barrier, not what the person wants to achieve."
-    expect(first.locator(".hub-quiz-printed p")).to_have_text(["Your answer: Yes.", f"Suggested answer: No. {reason}"])
+    reason = "No. It describes a need or barrier, not what the person wants to achieve."
+    printed = ["Your answer: Yes.", "Suggested answer from the hub", reason]
+    expect(first.locator(".hub-quiz-printed p")).to_have_text(printed)
+    expect(first.locator(".hub-quiz-printed [data-provenance='hub']")).to_be_visible()
     expect(second.locator(".hub-quiz-printed p").first).to_have_text("Your answer: No.")
     expect(third.locator(".hub-quiz-printed p").first).to_have_text("Not answered.")
     expect(third.locator(".hub-quiz-printed p").nth(1)).to_be_visible()

@@ -328,8 +328,8 @@ Hub.enhance("[data-hub-star]", function (tool) {
     const rowHeight = 26;
     let y = PAD;
     const parts = [];
-    const heading = title() || "The culture star";
-    parts.push(svg("text", { x: PAD, y: (y += 22), "font-size": "22", "font-weight": "700", fill: "#0b3d5c" }, heading));
+    const headline = title() || "The culture star";
+    parts.push(svg("text", { x: PAD, y: (y += 22), "font-size": "22", "font-weight": "700", fill: "#0b3d5c" }, headline));
     y += 12;
     const drawing = star.cloneNode(true);
     drawing.removeAttribute("class");
@@ -405,7 +405,7 @@ Hub.enhance("[data-hub-star]", function (tool) {
       "font-family": "Atkinson Hyperlegible, sans-serif",
       role: "img",
     });
-    root.append(svg("title", {}, heading + ": " + (shown.length ? shown.map(describe).join(" ") : "no scores yet")));
+    root.append(svg("title", {}, headline + ": " + (shown.length ? shown.map(describe).join(" ") : "no scores yet")));
     const defs = svg("defs");
     defs.append(svg("style", {}, fontFaces()));
     root.append(defs, svg("rect", { width: WIDTH, height: height, fill: "#fff" }));

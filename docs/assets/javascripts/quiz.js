@@ -81,10 +81,9 @@ Hub.enhance("[data-hub-quiz]", function (quiz) {
     const check = Hub.button("Check", "statement " + number, { class: "md-button hub-small-button" });
     const feedback = Hub.element("div", { class: "hub-quiz-feedback", "aria-live": "polite" });
     const answerBlock = Hub.element("div", { class: "hub-quiz-answer" }, [choices, check]);
-    /* What the printed summary says under the statement: the answer chosen, then the suggested one and why. */
+    /* What the printed summary says under the statement: the answer chosen, then the hub's suggested one and why. */
     const printed = Hub.element("div", { class: "hub-quiz-printed" });
     const suggested = reason.cloneNode(true);
-    suggested.prepend("Suggested answer: ");
     details.hidden = true;
     item.insertBefore(answerBlock, details);
     item.insertBefore(feedback, details);
