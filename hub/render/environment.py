@@ -16,7 +16,7 @@ from hub.content.kinds import KINDS
 from hub.content.text import plain_text
 from hub.model import Model
 from hub.model.sheets import sheet_parts
-from hub.model.star import star_geometry
+from hub.model.star import SCREEN, star_geometry
 from hub.render.formats import Downloads
 from hub.render.markup import AuthorText, plain_in_markdown
 from hub.render.qr import qr_image, short_link
@@ -79,6 +79,7 @@ def template_context(model: Model, settings: Settings, downloads: Downloads) -> 
         "used_by_shown": USED_BY_SHOWN,
         "downloads": downloads,
         "star_geometry": star_geometry,
+        "star_screen": SCREEN,  # the star's sizes on the site (PRINT is the default)
         "sheet_parts": sheet_parts,
         "structured_data": lambda entry: learning_resource(entry, library, settings.site_url),
     }

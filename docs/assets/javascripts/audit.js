@@ -1,9 +1,13 @@
 /* Outcomes Hub: the training-priorities audit (audits/training-priorities/).
  *
- * Rate each need; the needs rated highest come first, with the guide's
- * priority sections and the hub's exercises for them, read from the page's
- * own table. Ratings 4 and 5 are high priorities, 3 medium, 1 and 2 lower.
- * The ratings live in the address (#ratings=4,5,0,...; 0 is not rated).
+ * The guide asks for ratings before training and again after it, so each need
+ * holds two sets side by side. The needs rated highest come first, with the
+ * guide's priority sections and the hub's exercises for them, read from the
+ * page's own table: from the ratings after training once there are any, and
+ * until then from those before. Ratings 4 and 5 are high priorities, 3 medium,
+ * 1 and 2 lower. A table shows both sets and the change between them.
+ * The ratings live in the address, so they survive a reload:
+ * #ratings=4,5,0,...&after=2,3,0,... (ratings is before training; 0 is not rated).
  */
 "use strict";
 
@@ -12,8 +16,10 @@ Hub.enhance("form[data-hub-audit]", function (form) {
   const rows = Array.from(document.querySelectorAll("table.hub-audit tbody tr"));
   const results = form.querySelector("[data-audit-results]");
   const status = form.querySelector("[data-audit-status]");
+  const compare = form.querySelector("[data-audit-compare]");
   const planLink = document.querySelector(".hub-audit-plan a");
   const top = Number(form.dataset.scale) || 5;
+  const SETS = { before: "ratings", after: "after" };
 
   const needs = fieldsets.map(function (fieldset, index) {
     const row = rows[index];
@@ -27,25 +33,32 @@ Hub.enhance("form[data-hub-audit]", function (form) {
     };
   });
 
-  function ratingOf(need) {
-    const checked = need.fieldset.querySelector("input:checked");
+  function ratingOf(need, when) {
+    const checked = need.fieldset.querySelector('[data-when="' + when + '"] input:checked');
     return checked ? Number(checked.value) : 0;
   }
 
   function save() {
     const params = Hub.readHash();
-    const ratings = needs.map(ratingOf);
-    if (ratings.some(Boolean)) params.set("ratings", ratings.join(","));
-    else params.delete("ratings");
+    Object.entries(SETS).forEach(function ([when, key]) {
+      const ratings = needs.map(function (need) {
+        return ratingOf(need, when);
+      });
+      if (ratings.some(Boolean)) params.set(key, ratings.join(","));
+      else params.delete(key);
+    });
     Hub.writeHash(params);
   }
 
   function load() {
-    const ratings = (Hub.readHash().get("ratings") || "").split(",");
-    needs.forEach(function (need, index) {
-      const value = Number(ratings[index]);
-      need.fieldset.querySelectorAll("input").forEach(function (input) {
-        input.checked = Number(input.value) === value;
+    const params = Hub.readHash();
+    Object.entries(SETS).forEach(function ([when, key]) {
+      const ratings = (params.get(key) || "").split(",");
+      needs.forEach(function (need, index) {
+        const value = Number(ratings[index]);
+        need.fieldset.querySelectorAll('[data-when="' + when + '"] input').forEach(function (input) {
+          input.checked = Number(input.value) === value;
+        });
       });
     });
   }
@@ -59,6 +72,11 @@ Hub.enhance("form[data-hub-audit]", function (form) {
     return list;
   }
 
+  function rated(entry) {
+    if (!entry.other) return "(rated " + entry.rating + " of " + top + ")";
+    return "(rated " + entry.rating + " of " + top + " after training, " + entry.other + " before)";
+  }
+
   function priorityGroup(title, chosen, detailed) {
     const section = Hub.element("div", { class: "hub-audit-group" }, [Hub.element("h3", { text: title })]);
     const list = Hub.element("ol", { class: "hub-audit-priorities" });
@@ -66,7 +84,7 @@ Hub.enhance("form[data-hub-audit]", function (form) {
       const item = Hub.element("li", {}, [
         Hub.element("strong", { text: entry.need.name }),
         " ",
-        Hub.element("span", { class: "hub-muted", text: "(rated " + entry.rating + " of " + top + ")" }),
+        Hub.element("span", { class: "hub-muted", text: rated(entry) }),
       ]);
       if (detailed) {
         item.append(Hub.element("br"), "Priority sections: " + entry.need.sections);
@@ -79,10 +97,42 @@ Hub.enhance("form[data-hub-audit]", function (form) {
     return section;
   }
 
+  /* −2, 0, +1: the change from before training to after. */
+  function signed(value) {
+    return value > 0 ? "+" + value : value < 0 ? "\u2212" + -value : "0";
+  }
+
+  function showComparison(before, after) {
+    const any = before.some(Boolean) || after.some(Boolean);
+    compare.parentElement.hidden = !any;
+    compare.tBodies[0].replaceChildren(
+      ...needs.map(function (need, index) {
+        const cells = [before[index], after[index]].map(function (value) {
+          return Hub.element("td", { class: "hub-audit-number", text: value ? String(value) : "\u2013" });
+        });
+        const change = before[index] && after[index] ? signed(after[index] - before[index]) : "\u2013";
+        return Hub.element("tr", {}, [
+          Hub.element("th", { scope: "row", text: need.name }),
+          ...cells,
+          Hub.element("td", { class: "hub-audit-number", text: change }),
+        ]);
+      }),
+    );
+  }
+
   function update() {
-    const rated = needs
+    const before = needs.map(function (need) {
+      return ratingOf(need, "before");
+    });
+    const after = needs.map(function (need) {
+      return ratingOf(need, "after");
+    });
+    showComparison(before, after);
+    const useAfter = after.some(Boolean);
+    const current = useAfter ? after : before;
+    const entries = needs
       .map(function (need, index) {
-        return { need: need, rating: ratingOf(need), index: index };
+        return { need: need, rating: current[index], other: useAfter ? before[index] : 0, index: index };
       })
       .filter(function (entry) {
         return entry.rating;
@@ -92,22 +142,25 @@ Hub.enhance("form[data-hub-audit]", function (form) {
       });
     results.replaceChildren();
     if (planLink) planLink.parentElement.hidden = true;
-    if (!rated.length) {
+    if (!entries.length) {
       status.textContent = "Rate at least one need to see your priorities.";
       return;
     }
-    const high = rated.filter(function (entry) {
+    const high = entries.filter(function (entry) {
       return entry.rating >= 4;
     });
-    const medium = rated.filter(function (entry) {
+    const medium = entries.filter(function (entry) {
       return entry.rating === 3;
     });
-    const lower = rated.filter(function (entry) {
+    const lower = entries.filter(function (entry) {
       return entry.rating <= 2;
     });
-    status.textContent =
-      `You have rated ${rated.length} of ${needs.length} needs: ` +
-      `${high.length} high, ${medium.length} medium and ${lower.length} lower priorities.`;
+    const counts = `${high.length} high, ${medium.length} medium and ${lower.length} lower priorities.`;
+    const ratedBefore = before.filter(Boolean).length;
+    status.textContent = useAfter
+      ? `You have rated ${ratedBefore} of ${needs.length} needs before training and ${entries.length} after. ` +
+        `From your ratings after training: ${counts}`
+      : `You have rated ${entries.length} of ${needs.length} needs: ${counts}`;
     if (high.length) results.append(priorityGroup("High priority (rated 4 or 5)", high, true));
     if (medium.length) results.append(priorityGroup("Medium priority (rated 3)", medium, true));
     if (lower.length) results.append(priorityGroup("Lower priority (rated 1 or 2)", lower, false));

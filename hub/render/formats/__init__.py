@@ -22,6 +22,7 @@ from hub.render.formats import (
     planner,
     posters,
     sources,
+    star_fonts,
     themes,
     worksheets,
     workshop_packs,
@@ -52,6 +53,7 @@ FORMATS: tuple[OutputFormat, ...] = (
     themes.FORMAT,
     sources.FORMAT,
     downloads.FORMAT,
+    star_fonts.FORMAT,
 )
 """Every format the build makes, in the order their downloads appear on a page."""
 
