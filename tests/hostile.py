@@ -66,8 +66,9 @@ PAYLOADS = [
 PREFIX = "hostile-"
 SOURCE_ID = "hostile-source"
 THEME_ID = "hostile-theme"
-# A theme's label is a tag too, so it must also be listed in mkdocs.yml (see write_hostile_content).
-THEME_LABEL = "<img src=x onerror=alert('hub-46')> [hub-46](javascript:alert('hub-46')) {: onclick=alert('hub-46') }"
+# A theme's label is a tag too, so it must also be listed in mkdocs.yml (see write_hostile_content); Material
+# shows tags as written, so a label may not hold < > & or " (tests/test_content_hardening.py), but all else goes.
+THEME_LABEL = "[hub-46](javascript:alert('hub-46')) {: onclick=alert('hub-46') } *hub-46* `x` ![x](file:///etc/passwd)"
 
 
 ALL_PREFIX = "hostile-all-"  # the second set of items: EVERY_WAY_OUT in every text field

@@ -101,6 +101,15 @@ def test_theme_and_source_names_are_ids(sandbox: Path) -> None:
         ]
 
 
+@pytest.mark.parametrize("label", ["<img src=x onerror=alert(1)>", "Carers & families", 'The "best" way', "a > b"])
+def test_a_theme_label_is_a_tag_and_holds_nothing_html_reads(sandbox: Path, label: str) -> None:
+    theme = f"new-theme:\n  label: {json.dumps(label)}\n  description: A theme.\n"
+    with appended(sandbox / "content/themes.yml", theme):
+        assert problems_in(sandbox) == [
+            "content/themes.yml:73:10: new-theme.label: a theme's label is also a tag on the site, which shows it as written: leave out <, >, & and \""
+        ]
+
+
 WEB_ADDRESS = "is not a web address: give a full address starting https:// or http://, or mailto: for an email address"
 
 
@@ -269,6 +278,7 @@ def test_yaml_in_a_subfolder_of_a_kind_or_at_the_top_of_content_is_refused(sandb
         "content/drafts/test-person.yml": SCENARIO,
         "content/scenarios/.hidden.yml": SCENARIO,
         "content/scenarios/notes.md": "notes",
+        "content/scenarios/.drafts/hidden-folder.yml": SCENARIO,
     }
     with (
         placed(sandbox, files),
@@ -277,6 +287,7 @@ def test_yaml_in_a_subfolder_of_a_kind_or_at_the_top_of_content_is_refused(sandb
         assert problems_in(sandbox) == [
             "content/drafts/test-person.yml:1:1: unknown content folder 'drafts' (expected one of: audits, case-studies, comparisons, exercises, guidance, packs, principles, questions, quizzes, scenarios, stars, worksheets)",
             "content/notes.txt:1:1: files at the top of content/ are not read (only sources.yml, themes.yml and README.md are)",
+            "content/scenarios/.drafts/hidden-folder.yml:1:1: files in subfolders of content/scenarios/ are not read; move it into content/scenarios/ itself, or delete it",
             "content/scenarios/.hidden.yml:1:1: names starting with '.' are hidden and not read; rename the file or delete it",
             "content/scenarios/drafts/older/another.yml:1:1: files in subfolders of content/scenarios/ are not read; move it into content/scenarios/ itself, or delete it",
             "content/scenarios/drafts/test-person.yml:1:1: files in subfolders of content/scenarios/ are not read; move it into content/scenarios/ itself, or delete it",

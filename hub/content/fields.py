@@ -35,6 +35,18 @@ def _text(max_length: int, min_length: int = 1) -> StringConstraints:
 
 
 Title = Annotated[str, _text(MAX_TITLE)]
+
+
+def _tag_label(value: str) -> str:
+    if any(char in value for char in '<>&"'):
+        raise ValueError(
+            "a theme's label is also a tag on the site, which shows it as written: leave out <, >, & and \""
+        )
+    return value
+
+
+# A theme's label: MkDocs's tags plugin shows it on pages as written, so it holds no character HTML gives a meaning to.
+TagLabel = Annotated[str, _text(MAX_TITLE), AfterValidator(_tag_label)]
 Text = Annotated[str, _text(MAX_TEXT)]
 Markdown = Annotated[str, _text(MAX_MARKDOWN), AuthorMarkdown()]
 Summary = Annotated[str, _text(MAX_SUMMARY), AuthorMarkdown()]

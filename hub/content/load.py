@@ -80,6 +80,11 @@ def _entries(project: Path, folder: Path, problems: list[Problem]) -> list[tuple
     return found
 
 
+def _ignored(path: Path, found: os.stat_result) -> bool:
+    """Hidden plain files that are not YAML (``.gitkeep``, an editor's swap file) are not content."""
+    return path.name.startswith(".") and stat.S_ISREG(found.st_mode) and not path.name.endswith(YAML_SUFFIXES)
+
+
 def _odd_entry(project: Path, path: Path, mode: int) -> str | None:
     """Why ``path`` cannot be a content file (a link, a pipe, a folder), or None for a plain file."""
     if stat.S_ISLNK(mode):
@@ -93,7 +98,7 @@ def _odd_entry(project: Path, path: Path, mode: int) -> str | None:
 def _stray_files(project: Path, folder: Path, problems: list[Problem], message: str, depth: int = 0) -> None:
     """Name every file under a folder that is not read (hidden ones aside), so that nothing there is lost silently."""
     for path, found in _entries(project, folder, problems):
-        if path.name.startswith(".") and not path.name.endswith(YAML_SUFFIXES):
+        if _ignored(path, found):
             continue
         if stat.S_ISDIR(found.st_mode) and depth < MAX_FOLDER_DEPTH:
             _stray_files(project, path, problems, message, depth + 1)
@@ -110,8 +115,8 @@ def _content_files(project: Path, content_dir: Path, problems: list[Problem]) ->
             continue  # read by themselves, with the same checks
         if path.name in DOCUMENTATION and stat.S_ISREG(found.st_mode):
             continue
-        if path.name.startswith(".") and not path.name.endswith(YAML_SUFFIXES):
-            continue  # .gitkeep, editors' files
+        if _ignored(path, found):
+            continue
         if stat.S_ISDIR(found.st_mode):
             if path.name in KINDS:
                 yield from _kind_files(project, path, problems)
@@ -136,9 +141,9 @@ def _content_files(project: Path, content_dir: Path, problems: list[Problem]) ->
 def _kind_files(project: Path, folder: Path, problems: list[Problem]) -> Iterator[Path]:
     for path, found in _entries(project, folder, problems):
         display = _display(project, path)
+        if _ignored(path, found):
+            continue
         hidden = path.name.startswith(".")
-        if hidden and not path.name.endswith(YAML_SUFFIXES):
-            continue  # .gitkeep, editors' files
         if stat.S_ISDIR(found.st_mode) and not path.name.endswith(YAML_SUFFIXES):
             where = f"content/{folder.name}/"
             message = f"files in subfolders of {where} are not read; move it into {where} itself, or delete it"

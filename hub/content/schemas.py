@@ -21,6 +21,7 @@ from hub.content.fields import (
     Markdown,
     OptionalMarkdown,
     Summary,
+    TagLabel,
     Text,
     Title,
     WebAddress,
@@ -57,7 +58,7 @@ class SourceRef(Schema):
 
 
 class Theme(Schema):
-    label: Title
+    label: TagLabel
     description: Text
 
 
