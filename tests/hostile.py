@@ -209,6 +209,12 @@ def write_hostile_content(project: Path) -> dict[str, dict]:
             "url": "HTTPS://example.org/source?q='onclick=alert(47)'&r=(x)",
         }
     }
+    source[SOURCE_ID + "-unlicensed"] = {  # a source with no licence shows its licence note instead
+        "title": PAYLOADS[2],
+        "publisher": PAYLOADS[3],
+        "date": PAYLOADS[4],
+        "licence_note": PAYLOADS[37],
+    }
     with open(project / "content/sources.yml", "a", encoding="utf-8") as sources:
         sources.write(dump(source))
     theme = {THEME_ID: {"label": THEME_LABEL, "description": PAYLOADS[38] + " " + PAYLOADS[40]}}

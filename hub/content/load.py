@@ -223,8 +223,10 @@ def load_library(project: Path) -> Library:
     """Load and validate all content of the project at ``project``."""
     content_dir = project / "content"
     problems: list[Problem] = []
-    if not content_dir.is_dir() or content_dir.is_symlink():
-        raise ContentError([Problem("content", 1, 1, "", "the content folder is missing, or is not a folder")])
+    if content_dir.is_symlink():
+        raise ContentError([Problem("content", 1, 1, "", _link_problem(project, content_dir))])
+    if not content_dir.is_dir():
+        raise ContentError([Problem("content", 1, 1, "", "the content folder is missing")])
     sources, source_names = _load_mapping(project, content_dir / "sources.yml", Document, problems)
     themes, theme_names = _load_mapping(project, content_dir / "themes.yml", Theme, problems)
     coverage = font_coverage(project)
