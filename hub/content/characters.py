@@ -61,8 +61,9 @@ _C0_NAMES = (
 )
 _OTHER_CONTROL_NAMES = {0x7F: "DELETE", 0x85: "NEXT LINE"}
 
-# Invisible characters that reorder or hide text (the "Trojan Source" bidirectional controls),
-# separators that break lines where YAML does not, and the byte-order mark.
+# Invisible characters that reorder or hide text (the "Trojan Source" bidirectional controls), the line and
+# paragraph separators (which YAML takes for line breaks, and a page does not), the interlinear annotation
+# marks, and the byte-order mark.
 _INVISIBLE = {0x061C, 0x200E, 0x200F, 0x2028, 0x2029, 0xFEFF, 0xFFF9, 0xFFFA, 0xFFFB}
 _INVISIBLE |= set(range(0x202A, 0x202F)) | set(range(0x2066, 0x206A))
 
