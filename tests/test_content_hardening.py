@@ -336,6 +336,23 @@ def test_pipes_folders_named_like_files_and_every_kind_of_link_are_refused_witho
     ]
 
 
+def test_a_hard_link_and_hidden_or_upper_case_yaml_are_refused(sandbox: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "outside.yml"
+    outside.write_text(SCENARIO, encoding="utf-8")
+    linked = sandbox / "content/scenarios/hard-linked.yml"
+    os.link(outside, linked)  # the same file as one outside the project, under a second name
+    try:
+        with placed(sandbox, {"content/scenarios/.Hidden.YML": SCENARIO, "content/scenarios/upper.YML": SCENARIO}):
+            found = problems_in(sandbox)
+    finally:
+        linked.unlink()
+    assert found == [
+        "content/scenarios/.Hidden.YML:1:1: names starting with '.' are hidden and not read; rename the file or delete it",
+        "content/scenarios/hard-linked.yml:1:1: this file has other names (it is a hard link); content must be in plain files of its own, not links",
+        "content/scenarios/upper.YML:1:1: content files must end in .yml",
+    ]
+
+
 def test_sources_and_themes_files_that_are_links_or_pipes_are_refused(sandbox: Path, tmp_path: Path) -> None:
     themes = sandbox / "content/themes.yml"
     kept = tmp_path / "themes.yml"

@@ -33,6 +33,12 @@ from hub.problems import ContentError, Problem
 TOP_LEVEL_FILES = ("sources.yml", "themes.yml")
 DOCUMENTATION = ("README.md",)
 YAML_SUFFIXES = (".yml", ".yaml")
+
+
+def _looks_like_yaml(path: Path) -> bool:
+    return path.name.lower().endswith(YAML_SUFFIXES)
+
+
 MAX_FOLDER_DEPTH = 8  # how deep a stray subfolder is searched for files to name
 
 
@@ -82,16 +88,19 @@ def _entries(project: Path, folder: Path, problems: list[Problem]) -> list[tuple
 
 def _ignored(path: Path, found: os.stat_result) -> bool:
     """Hidden plain files that are not YAML (``.gitkeep``, an editor's swap file) are not content."""
-    return path.name.startswith(".") and stat.S_ISREG(found.st_mode) and not path.name.endswith(YAML_SUFFIXES)
+    return path.name.startswith(".") and stat.S_ISREG(found.st_mode) and not _looks_like_yaml(path)
 
 
-def _odd_entry(project: Path, path: Path, mode: int) -> str | None:
+def _odd_entry(project: Path, path: Path, found: os.stat_result) -> str | None:
     """Why ``path`` cannot be a content file (a link, a pipe, a folder), or None for a plain file."""
+    mode = found.st_mode
     if stat.S_ISLNK(mode):
         return _link_problem(project, path)
     what = not_a_file(mode)
     if what:
         return f"this is {what}, not a file; content must be in plain files"
+    if found.st_nlink > 1:  # a hard link: the same file may also be anywhere else on the disk
+        return "this file has other names (it is a hard link); content must be in plain files of its own, not links"
     return None
 
 
@@ -124,10 +133,10 @@ def _content_files(project: Path, content_dir: Path, problems: list[Problem]) ->
                 message = f"unknown content folder '{printable(path.name)}' (expected one of: {known})"
                 _stray_files(project, path, problems, message)
             continue
-        odd = _odd_entry(project, path, found.st_mode)
+        odd = _odd_entry(project, path, found)
         if odd:
             problems.append(Problem(display, 1, 1, "", odd))
-        elif path.name.endswith(YAML_SUFFIXES):
+        elif _looks_like_yaml(path):
             message = (
                 "YAML files at the top of content/ are not read (only sources.yml and themes.yml are); "
                 "put an item in the folder for its kind, such as content/exercises/"
@@ -144,12 +153,12 @@ def _kind_files(project: Path, folder: Path, problems: list[Problem]) -> Iterato
         if _ignored(path, found):
             continue
         hidden = path.name.startswith(".")
-        if stat.S_ISDIR(found.st_mode) and not path.name.endswith(YAML_SUFFIXES):
+        if stat.S_ISDIR(found.st_mode) and not _looks_like_yaml(path):
             where = f"content/{folder.name}/"
             message = f"files in subfolders of {where} are not read; move it into {where} itself, or delete it"
             _stray_files(project, path, problems, message)
             continue
-        odd = _odd_entry(project, path, found.st_mode)
+        odd = _odd_entry(project, path, found)
         if odd:
             problems.append(Problem(display, 1, 1, "", odd))
         elif hidden:
@@ -169,7 +178,7 @@ def _top_level_file(project: Path, file: Path, problems: list[Problem]) -> bool:
     except OSError as error:
         problems.append(Problem(_display(project, file), 1, 1, "", cannot_read(error)))
         return False
-    odd = _odd_entry(project, file, found.st_mode)
+    odd = _odd_entry(project, file, found)
     if odd:
         problems.append(Problem(_display(project, file), 1, 1, "", odd))
     return odd is None
