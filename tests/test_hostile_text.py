@@ -1,6 +1,9 @@
-"""Hostile author text, in every field of every kind, never becomes live markup: not in the pages (checked
-with lxml and in Chromium), not in the page titles and navigation MkDocs makes from front matter, not in
-search results, and not in the PDFs, which show it as plain text."""
+"""Hostile author text, in every field of every kind and of sources.yml and themes.yml, never becomes live
+markup: not on any page of the site (checked with lxml and in Chromium), not in the page titles and navigation
+MkDocs makes from front matter, not in search results, and not in the PDFs, which show it as plain text.
+
+One shared build holds it all (tests/hostile.py): one item of every kind with the payloads in turn, one with
+every way out at once in every text field, a hostile source and a hostile theme (its label a tag too)."""
 
 from __future__ import annotations
 
@@ -15,6 +18,7 @@ import pytest
 from hostile import PAYLOADS, PREFIX, item_id, write_hostile_content
 from playwright.sync_api import Browser
 from site_browser import served
+from test_pdf_fonts import foreign_fonts
 from test_pdf_safety import embedded_things
 
 from conftest import copy_project, run_build
@@ -47,13 +51,15 @@ def live_markup(html: str) -> list[str]:
             tag = "meta-refresh"
         if tag in DANGEROUS_TAGS:
             found.append(f"<{tag}>")
+        if tag == "img":  # the site's pages have no images of their own, so any came from an author
+            found.append(f"<img src={element.get('src', '')[:60]}>")
         if tag in ("script", "style") and re.search(r"hub-\d\d|alert\(", element.text or ""):
             found.append(f"<{tag}>{element.text[:60]}")
         for name, value in element.attrib.items():
             if name.lower().startswith("on"):
                 found.append(f"<{tag} {name}>")
             compact = re.sub(r"[\s\x00-\x1f]", "", value).lower()
-            if name.lower() in URL_ATTRIBUTES and compact.startswith(("javascript:", "vbscript:", "data:")):
+            if name.lower() in URL_ATTRIBUTES and compact.startswith(("javascript:", "vbscript:", "data:", "file:")):
                 found.append(f"<{tag} {name}={value[:60]}>")
             if name.lower() == "style" and "url(" in compact:
                 found.append(f"<{tag} style={value[:60]}>")
@@ -148,9 +154,27 @@ def test_pdfs_show_the_payloads_as_plain_text(hostile_project: Path) -> None:
     assert len(pdfs) >= len(KINDS)
     for pdf in pdfs:
         assert embedded_things(pdf) == [], pdf
+        assert foreign_fonts(pdf) == [], pdf  # code spans too print in the shipped fonts
     guidance = pdf_text(hostile_project / "site/pdf" / f"{item_id('guidance')}.pdf")
     title = _data_of(hostile_project / "content/guidance" / f"{item_id('guidance')}.yml")["title"].strip()
     assert "".join(title.split()) in guidance
     everything = "".join(pdf_text(pdf) for pdf in pdfs)
     shown = [payload for payload in PAYLOADS if "".join(payload.split()) in everything]
     assert len(shown) >= 25, [payload for payload in PAYLOADS if payload not in shown]
+
+
+def test_the_hostile_theme_source_and_every_way_out_reached_their_pages(hostile_project: Path) -> None:
+    from hostile import ALL_PREFIX, THEME_ID
+
+    site = hostile_project / "site"
+    pages = {
+        f"themes/{THEME_ID}/index.html": "hub-46",
+        "themes/index.html": "hub-46",
+        "sources/index.html": "hub-38",
+        f"packs/{ALL_PREFIX}pack/index.html": "hub-00",
+        "packs/index.html": "hub-00",
+        "exercises/plan/index.html": "hub-00",
+    }
+    for page, marker in pages.items():
+        text = lxml.html.document_fromstring((site / page).read_text("utf-8")).text_content()
+        assert marker in text, page

@@ -78,7 +78,7 @@ def rendered_line_counts(texts: list[str], size_pt: float, width_mm: float) -> l
     from weasyprint.text.fonts import FontConfiguration
 
     fonts = FontConfiguration()
-    font = (FONTS / "atkinson-hyperlegible-latin-400-normal.woff").as_uri()
+    font = (FONTS / "atkinson-hyperlegible-next-400-normal.woff").as_uri()
     css = weasyprint.CSS(
         string=f"""@font-face {{ font-family: A; src: url("{font}"); }}
         @page {{ size: 400mm 2000mm; margin: 5mm }}

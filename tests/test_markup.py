@@ -162,3 +162,41 @@ def test_quotes_in_headings_read_as_written_in_the_table_of_contents() -> None:
     heading = plain_in_markdown('the individual’s and the team\'s "story"')
     page.convert(f"## Exploring {heading}")
     assert page.toc_tokens[0]["name"] == 'Exploring the individual’s and the team\'s "story"'
+
+
+SECOND_PASS = [
+    "[x](javascript:alert(1))",
+    "![x](file:///etc/passwd)",
+    "*x*{: onclick=alert(1) }",
+    "[x][r]\n\n[r]: javascript:alert(1)",
+    "<javascript:alert(1)>",
+]
+SITE_EXTENSIONS = ["attr_list", "md_in_html", "admonition", "tables", "toc"]
+
+
+@pytest.mark.parametrize("payload", SECOND_PASS)
+def test_what_markdown_it_leaves_as_text_stays_text_when_python_markdown_reads_the_page(payload: str) -> None:
+    """A Markdown list line, a markdown="1" element and raw HTML: wherever a template puts the output."""
+    from hub.render.markup import plain_in_html
+
+    for rendered in (markdown_inline(payload), markdown_block(payload), plain_in_html(payload)):
+        for page in (
+            f"- [Item](item.md): {rendered}\n",
+            f'<div markdown="1">\n{rendered}\n</div>\n',
+            f'<p markdown="span">{rendered}</p>\n',
+            f"<li>{rendered}</li>\n",
+        ):
+            html = markdown.markdown(page, extensions=SITE_EXTENSIONS)
+            tree = lxml.html.fragment_fromstring(html, create_parent="div")
+            assert tree.xpath("//img | //*[@onclick] | //a[not(@href='item.md')]") == [], html
+
+
+def test_plain_text_in_html_shows_as_written() -> None:
+    from hub.render.markup import plain_in_html
+
+    text = 'Say "hi" & [x](y) <b> it\'s #1 {: z } *a_b*\n\nnext'
+    assert str(plain_in_html(text)) == (
+        "Say &#34;hi&#34; &amp; &#91;x&#93;(y) &lt;b&gt; it&#39;s &#35;1 &#123;: z &#125; &#42;a&#95;b&#42; next"
+    )
+    html = markdown.markdown(f'<p markdown="span">{plain_in_html(text)}</p>', extensions=SITE_EXTENSIONS)
+    assert lxml.html.fragment_fromstring(html).text_content() == " ".join(text.split())

@@ -117,6 +117,7 @@ def main(argv: list[str] | None = None) -> int:
     from hub import pipeline
     from hub.pipeline.lock import ProjectBusy
     from hub.printing.printer import PdfError
+    from hub.render.outputs import OutputPathError
     from hub.site.engines import SiteError
 
     settings = settings_for(PROJECT, args)
@@ -159,7 +160,7 @@ def main(argv: list[str] | None = None) -> int:
     except ProjectBusy as error:
         complain(str(error))
         return 1
-    except (PdfError, SiteError) as error:
+    except (PdfError, SiteError, OutputPathError) as error:
         complain(*f"Build failed: {error}".split("\n"), "The previous site/ was left as it was.")
         return 1
     except OSError as error:  # the machine's doing (a full disk, a read-only folder), not a fault to trace

@@ -8,6 +8,7 @@ from typing import get_args
 from pydantic import BaseModel, ValidationError
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from hub.content.characters import field_name, printable
 from hub.content.yamlload import YamlDocument
 from hub.problems import Problem
 from hub.words import did_you_mean
@@ -36,12 +37,9 @@ def _key_node(mapping: Node, key: str) -> Node | None:
     return None
 
 
-def field_path(walked: list[str | int]) -> str:
+def field_path(walked: list[str | int] | tuple) -> str:
     """``['instructions', 2, 'text']`` → ``instructions[3].text`` (entries count from 1)."""
-    text = ""
-    for part in walked:
-        text += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if text else part)
-    return text
+    return field_name(tuple(walked))
 
 
 def describe(node: Node) -> str:
@@ -61,13 +59,14 @@ def _message(error: dict, node: Node, schema_fields: list[str]) -> str:
     if kind == "extra_forbidden":
         name = str(error["loc"][-1])
         hint = did_you_mean(name, schema_fields)
-        return f"unknown field '{name}'{hint}"
+        return f"unknown field '{printable(name)}'{hint}"
     if kind in ("string_type", "string_too_short"):
         if value is None or (isinstance(value, str) and not value.strip()):
             return "must not be empty"
         return f"expected text, not {describe(node)}"
     if kind == "string_pattern_mismatch":
-        return f"'{value}' is not a valid id: use lower-case words joined by hyphens, like 'culture-star'"
+        shown = value if len(value) <= 80 else value[:77] + "..."
+        return f"'{printable(shown)}' is not a valid id: use lower-case words joined by hyphens, like 'culture-star'"
     if kind == "list_type":
         return f"expected a list, not {describe(node)}"
     if kind in ("model_type", "model_attributes_type", "dict_type"):
@@ -75,11 +74,14 @@ def _message(error: dict, node: Node, schema_fields: list[str]) -> str:
     if kind == "too_short":
         return f"needs at least {ctx.get('min_length')} entr{'y' if ctx.get('min_length') == 1 else 'ies'}"
     if kind == "too_long":
-        return f"has more than {ctx.get('max_length')} entries"
+        actual = ctx.get("actual_length")
+        has = f"has {actual:,} entries" if isinstance(actual, int) else "has too many entries"
+        return f"{has}; at most {ctx.get('max_length'):,} are allowed"
     if kind == "string_too_long":
-        return f"is longer than {ctx.get('max_length')} characters"
+        length = f"is {len(value):,} characters long" if isinstance(value, str) else "is too long"
+        return f"{length}; at most {ctx.get('max_length'):,} are allowed, so shorten it"
     if kind == "value_error":
-        return str(ctx.get("error", error["msg"]))
+        return printable(str(ctx.get("error", error["msg"])))
     if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
         bound = next(iter(ctx.values()))
         words = {
@@ -92,7 +94,7 @@ def _message(error: dict, node: Node, schema_fields: list[str]) -> str:
     if kind == "union_tag_invalid":
         expected = [tag.strip("'") for tag in str(ctx.get("expected_tags", "")).split(", ")]
         hint = did_you_mean(str(ctx.get("tag")), expected)
-        return f"unknown block type '{ctx.get('tag')}'{hint} (expected one of: {', '.join(expected)})"
+        return f"unknown block type '{printable(str(ctx.get('tag')))}'{hint} (expected one of: {', '.join(expected)})"
     if kind == "union_tag_not_found":
         return "a block needs a 'type' field (text, quote, list, definitions, table, worksheet or questions)"
     if kind == "literal_error":

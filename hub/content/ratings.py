@@ -13,6 +13,7 @@ from pathlib import Path
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from hub.content.characters import printable
 from hub.content.yamlload import load_yaml
 from hub.problems import ContentError, Problem
 from hub.words import did_you_mean
@@ -53,7 +54,7 @@ def _at(path: str, node: Node, field: str, message: str) -> Problem:
 
 def _shown(node: Node) -> str:
     if isinstance(node, ScalarNode):
-        return f"'{node.value}'"
+        return f"'{printable(node.value)}'"
     return "a list" if isinstance(node, SequenceNode) else "a set of fields"
 
 
@@ -65,7 +66,7 @@ def _scores(node: Node, sheet: ScoreSheet, path: str, prefix: str, problems: lis
     scores: dict[str, float] = {}
     for key, value in node.value:
         name = key.value if isinstance(key, ScalarNode) else ""
-        field = f"{prefix}.{name}" if prefix else name
+        field = f"{prefix}.{printable(name)}" if prefix else printable(name)
         if name not in sheet.names:
             hint = did_you_mean(name, sheet.names, cutoff=0.5) or sheet.known_as
             problems.append(_at(path, key, field, f"unknown {sheet.noun}{hint}"))
@@ -87,7 +88,8 @@ def _readings(root: MappingNode, sheet: ScoreSheet, path: str, problems: list[Pr
     title = None
     for name, (key, value) in fields.items():
         if name not in ("title", "readings"):
-            problems.append(_at(path, key, name, f"unknown field '{name}'{did_you_mean(name, ['title', 'readings'])}"))
+            hint = did_you_mean(name, ["title", "readings"])
+            problems.append(_at(path, key, printable(name), f"unknown field '{printable(name)}'{hint}"))
         elif name == "title":
             if isinstance(value, ScalarNode) and value.value.strip():
                 title = value.value.strip()
@@ -110,7 +112,8 @@ def _readings(root: MappingNode, sheet: ScoreSheet, path: str, problems: list[Pr
         for name, (key, _) in parts.items():
             if name not in ("label", "scores"):
                 hint = did_you_mean(name, ["label", "scores"])
-                problems.append(_at(path, key, f"{where}.{name}", f"unknown field '{name}'{hint}"))
+                shown = printable(name)
+                problems.append(_at(path, key, f"{where}.{shown}", f"unknown field '{shown}'{hint}"))
         label = ""
         if "label" in parts:
             node = parts["label"][1]

@@ -15,14 +15,20 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 from pydantic_core import PydanticCustomError
 
 from hub.content.fields import (
+    MAX_ENTRIES,
     ClockTime,
     Flag,
     ItemId,
     Markdown,
     OptionalMarkdown,
     OptionalText,
+    Summary,
+    TagLabel,
     Text,
+    Title,
+    WebAddress,
     WholeNumber,
+    entries,
 )
 
 
@@ -34,27 +40,27 @@ class Schema(BaseModel):
 
 
 class Licence(Schema):
-    name: Text
-    url: Text | None = None
+    name: Title
+    url: WebAddress | None = None
 
 
 class Document(Schema):
-    title: Text
-    publisher: Text
-    date: Text
+    title: Title
+    publisher: Title
+    date: Title
     licence: Licence | None = None
     licence_note: Text | None = None
-    url: Text | None = None
+    url: WebAddress | None = None
 
 
 class SourceRef(Schema):
     document: ItemId
-    section: Text
-    pages: Text | None = None
+    section: Title
+    pages: Title | None = None
 
 
 class Theme(Schema):
-    label: Text
+    label: TagLabel
     description: Text
 
 
@@ -70,49 +76,49 @@ class HubWords(Schema):
 
 class TextBlock(HubWords):
     type: Literal["text"]
-    title: Text | None = None
+    title: Title | None = None
     text: Markdown
 
 
 class QuoteBlock(HubWords):
     type: Literal["quote"]
-    title: Text | None = None
+    title: Title | None = None
     text: Markdown
-    attribution: Text | None = None
+    attribution: Title | None = None
 
 
 class ListItem(Schema):
     text: Markdown
-    items: list[Markdown] = []
+    items: list[Markdown] = entries(default=[])
 
 
 class ListBlock(HubWords):
     type: Literal["list"]
-    title: Text | None = None
+    title: Title | None = None
     intro: Markdown | None = None
     ordered: Flag = False
-    items: list[Markdown | ListItem] = Field(min_length=1)
+    items: list[Markdown | ListItem] = entries(1)
 
 
 class Definition(Schema):
-    term: Text
+    term: Title
     text: Markdown
 
 
 class DefinitionsBlock(HubWords):
     type: Literal["definitions"]
-    title: Text | None = None
+    title: Title | None = None
     intro: Markdown | None = None
-    items: list[Definition] = Field(min_length=1)
+    items: list[Definition] = entries(1)
 
 
 class TableBlock(HubWords):
     type: Literal["table"]
-    title: Text | None = None
-    caption: Text | None = None
-    header: list[OptionalText] = Field(min_length=1)  # "" for a corner the source leaves empty
+    title: Title | None = None
+    caption: Title | None = None
+    header: list[OptionalText] = entries(1)  # "" for a corner the source leaves empty
     hub_header: Flag = False  # the column headings are the hub's: the source's table has none
-    rows: list[list[OptionalMarkdown]] = Field(min_length=1)
+    rows: list[Annotated[list[OptionalMarkdown], Field(max_length=MAX_ENTRIES)]] = entries(1)
     note: Markdown | None = None
 
 
@@ -120,20 +126,20 @@ class WorksheetBlock(HubWords):
     """A chart or form to fill in: labelled rows and/or blank rows under column headings."""
 
     type: Literal["worksheet"]
-    title: Text
+    title: Title
     intro: Markdown | None = None
-    columns: list[Text] = Field(min_length=1)
+    columns: list[Title] = entries(1)
     hub_header: Flag = False  # the column headings are the hub's: the source's chart has none
-    row_labels: list[Text] = []
+    row_labels: list[Title] = entries(default=[])
     blank_rows: WholeNumber = Field(default=0, ge=0, le=40)
     note: Markdown | None = None
 
 
 class QuestionsBlock(HubWords):
     type: Literal["questions"]
-    title: Text | None = None
+    title: Title | None = None
     intro: Markdown | None = None
-    items: list[Markdown] = Field(min_length=1)
+    items: list[Markdown] = entries(1)
 
 
 Block = Annotated[
@@ -152,14 +158,14 @@ class Item(Schema):
     source has no such sentence, the hub's (``hub_summary``): one of the two.
     """
 
-    title: Text
-    hub_summary: Markdown | None = None
-    summary: Markdown | None = Field(default=None, validate_default=True)
+    title: Title
+    hub_summary: Summary | None = None
+    summary: Summary | None = Field(default=None, validate_default=True)
     hub_note: Markdown | None = None  # an explanation from the hub, shown after the summary
-    sic: list[Text] = []  # slips in the source's words, kept as written; each is marked [sic] where shown
-    themes: list[ItemId] = Field(min_length=1)
+    sic: list[Text] = entries(default=[])  # slips in the source's words, kept as written; each marked [sic] where shown
+    themes: list[ItemId] = entries(1, 20)
     source: SourceRef
-    see_also: list[ItemId] = []
+    see_also: list[ItemId] = entries(default=[])
 
     @field_validator("summary")
     @classmethod
@@ -190,72 +196,72 @@ class Time(Schema):
 
 class Step(Schema):
     text: Markdown
-    steps: list[Markdown] = []
+    steps: list[Markdown] = entries(default=[])
     hub_note: Markdown | None = None  # an explanation from the hub, shown after the step
 
 
 class Exercise(Item):
-    number: WholeNumber = Field(ge=1)
+    number: WholeNumber = Field(ge=1, le=999)
     part: WholeNumber = Field(ge=1, le=2)
-    section: Text | None = None
-    audience: list[Text] = ["Team leaders and their teams"]
-    learning_outcomes: list[Markdown] = Field(min_length=1)
+    section: Title | None = None
+    audience: list[Title] = entries(default=["Team leaders and their teams"])
+    learning_outcomes: list[Markdown] = entries(1)
     time: Time
-    materials: list[Markdown] = []
-    instructions: list[Markdown | Step] = Field(min_length=1)
-    training_materials: list[Block] = []
-    facilitator_notes: list[Markdown] = []
-    scenarios: list[ItemId] = []
-    worksheets: list[ItemId] = []
-    comparisons: list[ItemId] = []  # comparisons whose tables are training materials of this exercise, held there once
+    materials: list[Markdown] = entries(default=[])
+    instructions: list[Markdown | Step] = entries(1)
+    training_materials: list[Block] = entries(default=[])
+    facilitator_notes: list[Markdown] = entries(default=[])
+    scenarios: list[ItemId] = entries(default=[])
+    worksheets: list[ItemId] = entries(default=[])
+    comparisons: list[ItemId] = entries(default=[])  # comparisons whose tables are this exercise's materials, held once
 
 
 class Scenario(Item):
-    label: Text
+    label: Title
     text: Markdown
 
 
 class CaseStudy(Item):
     intro: Markdown | None = None
-    body: list[Block] = Field(min_length=1)
+    body: list[Block] = entries(1)
 
 
 class Guidance(Item):
-    body: list[Block] = Field(min_length=1)
+    body: list[Block] = entries(1)
 
 
 class Principle(Schema):
-    name: Text | None = None
+    name: Title | None = None
     text: Markdown
-    group: Text | None = None
+    group: Title | None = None
 
 
 class PrincipleSet(Item):
     intro: Markdown | None = None
-    principles: list[Principle] = Field(min_length=1)
-    body: list[Block] = []
+    principles: list[Principle] = entries(1)
+    body: list[Block] = entries(default=[])
 
 
 class Comparison(Item):
     intro: Markdown | None = None
     table: TableBlock
-    compare_with: list[ItemId] = []
+    compare_with: list[ItemId] = entries(default=[])
 
 
 class QuestionGroup(Schema):
-    title: Text | None = None
+    title: Title | None = None
     intro: Markdown | None = None
-    questions: list[Markdown] = Field(min_length=1)
+    questions: list[Markdown] = entries(1)
 
 
 class QuestionSet(Item):
     intro: Markdown | None = None
-    groups: list[QuestionGroup] = Field(min_length=1)
+    groups: list[QuestionGroup] = entries(1)
 
 
 class Worksheet(Item):
     intro: Markdown | None = None
-    body: list[Block] = Field(min_length=1)
+    body: list[Block] = entries(1)
 
 
 class QuizStatement(Schema):
@@ -266,53 +272,53 @@ class QuizStatement(Schema):
 
 class Quiz(Item):
     intro: Markdown | None = None
-    question: Text
-    options: list[Text] = Field(min_length=2)
+    question: Title
+    options: list[Title] = entries(2)
     answers_note: Markdown
-    statements: list[QuizStatement] = Field(min_length=1)
+    statements: list[QuizStatement] = entries(1)
 
 
 class AuditNeed(Schema):
-    need: Text
-    priority_sections: Text
-    exercises: list[ItemId] = []
+    need: Title
+    priority_sections: Title
+    exercises: list[ItemId] = entries(default=[])
     hub_note: Markdown | None = None  # an explanation from the hub, shown with the need's exercises
 
 
 class Audit(Item):
     intro: Markdown | None = None
-    scale: list[Text] = Field(min_length=2)
-    needs: list[AuditNeed] = Field(min_length=1)
+    scale: list[Title] = entries(2)
+    needs: list[AuditNeed] = entries(1)
 
 
 class StarPoint(Schema):
     key: ItemId
-    name: Text
+    name: Title
     statement: Markdown
 
 
 class CultureStar(Item):
     intro: Markdown | None = None
     scale_max: WholeNumber = Field(ge=2, le=20)
-    points: list[StarPoint] = Field(min_length=3)
-    body: list[Block] = []
+    points: list[StarPoint] = entries(3)
+    body: list[Block] = entries(default=[])
 
 
 class PackBreak(Schema):
     after: ItemId
     minutes: WholeNumber = Field(gt=0, le=180)
-    label: Text = "Break"
+    label: Title = "Break"
 
 
 class Pack(Item):
     """A workshop: exercises in the order they are run, with breaks, from a start time."""
 
-    summary: Markdown = "A ready-to-run workshop: agenda, checklist, facilitator notes and participant materials."
-    themes: list[ItemId] = []
-    audience: Text
+    summary: Summary = "A ready-to-run workshop: agenda, checklist, facilitator notes and participant materials."
+    themes: list[ItemId] = entries(0, 20, default=[])
+    audience: Title
     start: ClockTime
-    exercises: list[ItemId] = Field(min_length=1)
-    breaks: list[PackBreak] = []
+    exercises: list[ItemId] = entries(1)
+    breaks: list[PackBreak] = entries(default=[])
 
     @property
     def hub_wrote_summary(self) -> bool:

@@ -2,12 +2,16 @@
 
 Every scalar comes back as the text written (``no``, ``12:30`` and ``012`` stay
 text); only an empty value or a plain ``~``/``null`` becomes ``None``.
-Duplicate keys, anchors, aliases, explicit tags, tabs, byte-order marks and
-deep nesting are refused with the line and column of the cause.
+Duplicate keys, anchors, aliases, explicit tags, tabs, byte-order marks,
+control characters and deep nesting are refused with the line and column of
+the cause.  A file is read only if it is a plain file of at most 1 MB: its size
+is known before it is read, and a named pipe or a device is never opened.
 """
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +24,7 @@ from yaml.reader import Reader
 from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner
 
+from hub.content.characters import refused_characters, refused_message
 from hub.problems import Problem
 
 MAX_BYTES = 1_000_000
@@ -149,11 +154,84 @@ def _to_data(node: Node, path: str, problems: list[Problem]) -> object:
     return mapping
 
 
+_FILE_TYPES = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a named pipe"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a device"),
+    (stat.S_ISBLK, "a device"),
+)
+
+
+def not_a_file(mode: int) -> str | None:
+    """``"a named pipe"`` and the like for anything that is not a plain file; None for a plain file."""
+    if stat.S_ISREG(mode):
+        return None
+    return next((what for test, what in _FILE_TYPES if test(mode)), "not a plain file")
+
+
+def cannot_read(error: OSError) -> str:
+    reason = (error.strerror or type(error).__name__).lower()
+    return f"cannot read this file ({reason}); check that it exists and that you may read it"
+
+
+class _TooBig(Exception):
+    pass
+
+
+def read_limited(file: Path, limit: int = MAX_BYTES) -> bytes:
+    """The bytes of ``file``, a plain file of at most ``limit`` bytes; ``_TooBig`` or OSError otherwise.
+
+    The size is checked before anything is read, and the file is opened without waiting
+    (a named pipe that took the file's place after it was checked does not hang the build).
+    """
+    descriptor = os.open(file, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    try:
+        opened = os.fstat(descriptor)
+        what = not_a_file(opened.st_mode)
+        if what:
+            raise IsADirectoryError(0, f"it is {what}, not a file")
+        if opened.st_size > limit:
+            raise _TooBig
+        chunks, total = [], 0
+        while chunk := os.read(descriptor, 1 << 16):
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > limit:  # it grew while being read
+                raise _TooBig
+        return b"".join(chunks)
+    finally:
+        os.close(descriptor)
+
+
+def _read(file: Path, display_path: str) -> tuple[bytes | None, list[Problem]]:
+    try:
+        found = os.stat(file)
+    except OSError as error:
+        return None, [Problem(display_path, 1, 1, "", cannot_read(error))]
+    what = not_a_file(found.st_mode)
+    if what:
+        return None, [Problem(display_path, 1, 1, "", f"this is {what}, not a file; content must be in plain files")]
+    too_big = Problem(display_path, 1, 1, "", f"file is larger than {MAX_BYTES // 1_000_000} MB")
+    if found.st_size > MAX_BYTES:
+        return None, [too_big]
+    try:
+        return read_limited(file), []
+    except _TooBig:
+        return None, [too_big]
+    except OSError as error:
+        return None, [Problem(display_path, 1, 1, "", cannot_read(error))]
+
+
 def load_yaml(file: Path, display_path: str) -> tuple[YamlDocument | None, list[Problem]]:
-    """Parse ``file``; return the document, or ``None`` and the problems that stop it."""
-    raw = file.read_bytes()
-    if len(raw) > MAX_BYTES:
-        return None, [Problem(display_path, 1, 1, "", f"file is larger than {MAX_BYTES // 1_000_000} MB")]
+    """Parse ``file``; return the document, or ``None`` and the problems that stop it.
+
+    Problems that do not stop the rest of the file being checked (a control character
+    in a value) come back with the document.
+    """
+    raw, problems = _read(file, display_path)
+    if raw is None:
+        return None, problems
     if raw.startswith(b"\xef\xbb\xbf"):
         return None, [
             Problem(display_path, 1, 1, "", "file starts with a byte-order mark; save it as UTF-8 without BOM")
@@ -170,6 +248,13 @@ def load_yaml(file: Path, display_path: str) -> tuple[YamlDocument | None, list[
         for number, text_line in enumerate(text.splitlines(), start=1)
         if "\t" in text_line
     ]
+    # YAML takes these for line breaks, so they would otherwise turn up as baffling syntax errors.
+    for break_like in ("\x85", "\u2028", "\u2029"):
+        index = text.find(break_like)
+        if index >= 0:
+            line = text.count("\n", 0, index) + 1
+            column = index - (text.rfind("\n", 0, index) + 1) + 1
+            problems.append(Problem(display_path, line, column, "", refused_message(break_like)))
     if problems:
         return None, problems
     if not text.strip():
@@ -201,7 +286,7 @@ def load_yaml(file: Path, display_path: str) -> tuple[YamlDocument | None, list[
     data = _to_data(root, display_path, problems)
     if problems:
         return None, problems
-    return YamlDocument(data, root, text), []
+    return YamlDocument(data, root, text), refused_characters(root, text, display_path)
 
 
 def _control_character(error: yaml.reader.ReaderError, text: str, raw: bytes, display_path: str) -> Problem:
@@ -209,5 +294,8 @@ def _control_character(error: yaml.reader.ReaderError, text: str, raw: bytes, di
     before = raw[: error.position].decode("utf-8", errors="ignore") if yaml.__with_libyaml__ else text[: error.position]
     line = before.count("\n") + 1
     column = len(before) - (before.rfind("\n") + 1) + 1
-    message = f"the file contains a control character (U+{error.character:04X}), which is not allowed; delete it"
-    return Problem(display_path, line, column, "", message)
+    char = chr(error.character) if isinstance(error.character, int) else str(error.character)
+    if len(char) != 1:  # not one character: say what the reader said
+        message = f"the file contains a character that is not allowed: {error.reason}"
+        return Problem(display_path, line, column, "", message)
+    return Problem(display_path, line, column, "", refused_message(char))

@@ -17,14 +17,14 @@ WIDTH_SAFETY = 1.04  # Pango's line breaking and bold words may take a little mo
 
 
 class TextMeasure:
-    """Line counts for text set in Atkinson Hyperlegible, from the font's advance widths."""
+    """Line counts for text set in Atkinson Hyperlegible Next, from the font's advance widths."""
 
     def __init__(self, fonts: Path = FONT_FOLDER) -> None:
         from fontTools.ttLib import TTFont
 
         self._widths: dict[bool, tuple[dict[int, int], int]] = {}
         for bold, name in ((False, "400-normal"), (True, "700-normal")):
-            font = TTFont(fonts / f"atkinson-hyperlegible-latin-{name}.woff")
+            font = TTFont(fonts / f"atkinson-hyperlegible-next-{name}.woff")
             cmap, metrics = font.getBestCmap(), font["hmtx"]
             advances = {code: metrics[glyph][0] for code, glyph in cmap.items()}
             self._widths[bold] = (advances, font["head"].unitsPerEm)

@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from hub.atomic import write_if_changed
+from hub.render.outputs import inside
 
 
 def sync_generated(root: Path, folders: tuple[str, ...], files: dict[str, bytes], keep: set[str]) -> list[str]:
     """Make ``folders`` under ``root`` hold exactly ``files`` plus ``keep``; return what changed."""
-    changed = [name for name, data in sorted(files.items()) if write_if_changed(root / name, data)]
+    changed = [name for name, data in sorted(files.items()) if write_if_changed(inside(root, name), data)]
     wanted = set(files) | keep
     for folder in folders:
         base = root / folder
@@ -28,7 +29,7 @@ def sync_generated(root: Path, folders: tuple[str, ...], files: dict[str, bytes]
 def create_placeholders(root: Path, names: set[str]) -> None:
     """Empty files for outputs still to be made, so link checks see them from the start."""
     for name in sorted(names):
-        target = root / name
+        target = inside(root, name)
         if not target.exists():
             target.parent.mkdir(parents=True, exist_ok=True)
             target.touch()

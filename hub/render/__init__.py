@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from hub.model import Model
+from hub.problems import ContentError
 from hub.render.environment import make_environment, template_context
 from hub.render.formats import FORMATS, downloads_of
 from hub.render.markup import AuthorText
 from hub.render.outputs import Output, PdfFacts, PrintJob, Rendered
+from hub.render.reserved import reserved_id_problems
 from hub.render.slips import mark_slips
 from hub.settings import Settings
 
@@ -42,16 +44,23 @@ class Renderer:
             for output in output_format.outputs(self.model, self.downloads)
         }
 
+    def outputs(self) -> list[Output]:
+        """Every output of every format, checked: ContentError if an item's id would collide with another output."""
+        outputs = [output for output_format in FORMATS for output in output_format.outputs(self.model, self.downloads)]
+        problems = reserved_id_problems(outputs, (output_format.reserved for output_format in FORMATS), self.model)
+        if problems:
+            raise ContentError(problems)
+        return outputs
+
     def render_all(self) -> Rendered:
         """Every output of every format: pages (and data scripts) by path, and a print job for each PDF."""
         pages: dict[str, str] = {}
         jobs: list[PrintJob] = []
-        for output_format in FORMATS:
-            for output in output_format.outputs(self.model, self.downloads):
-                if output.is_pdf:
-                    jobs.append(PrintJob(output.path, self.render(output), output.label))
-                else:
-                    pages[output.path] = self.render(output)
+        for output in self.outputs():
+            if output.is_pdf:
+                jobs.append(PrintJob(output.path, self.render(output), output.label))
+            else:
+                pages[output.path] = self.render(output)
         return Rendered(pages, jobs)
 
 

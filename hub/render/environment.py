@@ -2,7 +2,10 @@
 
 Templates are found by a naming rule (see :mod:`hub.render.formats`).  Author
 text reaches every page and PDF through the same filters: ``md`` and
-``md_inline`` for author Markdown, ``md_text`` for plain text in a Markdown page.
+``md_inline`` for author Markdown, ``md_text`` for plain text where a page is
+Markdown, ``html_text`` for plain text inside HTML on a page (see
+:mod:`hub.render.markup`; ``tests/test_template_filters.py`` holds every
+template to it).
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from hub.model import Model
 from hub.model.sheets import sheet_parts
 from hub.model.star import SCREEN, star_geometry
 from hub.render.formats import Downloads
-from hub.render.markup import AuthorText, plain_in_markdown
+from hub.render.markup import AuthorText, plain_in_html, plain_in_markdown
 from hub.render.qr import qr_image, short_link
 from hub.render.structured_data import learning_resource
 from hub.settings import Settings
@@ -57,6 +60,7 @@ def make_environment(templates: Path, author_text: AuthorText, compiled_template
         md=author_text.block,
         md_inline=author_text.inline,
         md_text=plain_in_markdown,
+        html_text=plain_in_html,
         plain=plain_text,
         groupby_keep=group_in_order,
         qr=qr_image,

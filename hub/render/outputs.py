@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from hub.content.kinds import KINDS
@@ -13,11 +15,45 @@ GENERATED_FOLDERS = (*(kind.folder for kind in KINDS.values()), PDF_FOLDER, "sou
 """The folders of ``docs/`` that the build writes and owns; everything else in ``docs/`` is hand-made."""
 
 
+# Every part of an output's path: lower-case words, digits, dots and hyphens, as ids, folders and
+# suffixes are made; so no part is empty, '.', '..', hidden, or has a separator or a control character in it.
+_PATH_PART = re.compile(r"[a-z0-9]+(?:[.-][a-z0-9]+)*")
+
+
+class OutputPathError(ValueError):
+    """An output whose path could land outside its folder: a bug in a format, or a name that escaped a check."""
+
+
+def check_output_path(path: str) -> str:
+    """``path`` if it is a relative path that stays inside the folder it is written to; OutputPathError if not."""
+    parts = path.split("/")
+    if not all(_PATH_PART.fullmatch(part) for part in parts):
+        raise OutputPathError(f"{path!r} is not a path inside the generated folders")
+    return path
+
+
+def inside(root: Path, relative: str) -> Path:
+    """Where ``relative`` is under ``root``, once resolved (links followed), refusing anywhere outside it.
+
+    What writes a generated file calls this first: a name that got past every check, or a folder
+    under ``root`` that is a link to elsewhere, then stops the build rather than writing there.
+    """
+    check_output_path(relative)
+    base = root.resolve()
+    target = (base / relative).resolve()
+    if not target.is_relative_to(base) or target == base:
+        raise OutputPathError(f"{relative!r} resolves to {target}, outside {base}")
+    return target
+
+
 @dataclass(frozen=True)
 class Output:
     """One file to make under ``docs/``: rendered from ``template`` with ``context``, or given as ``text``.
 
-    ``page`` is the site page a PDF comes from (relative to the site root), for its QR code and links.
+    ``page`` is the site page a PDF comes from (relative to the site root), for its QR code and links;
+    ``source`` is the content file it is made from alone, if it is one item's (for messages).
+    A path is checked when the output is made: an empty path is an output made to order, printed
+    where the command line says.
     """
 
     path: str
@@ -26,6 +62,11 @@ class Output:
     context: Mapping[str, Any] = field(default_factory=dict)
     page: str = ""
     text: str | None = None
+    source: str = ""
+
+    def __post_init__(self) -> None:
+        if self.path:
+            check_output_path(self.path)
 
     @property
     def is_pdf(self) -> bool:

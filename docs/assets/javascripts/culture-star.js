@@ -301,7 +301,7 @@ Hub.enhance("[data-hub-star]", function (tool) {
     return Object.keys(fonts)
       .map(function (weight) {
         return (
-          '@font-face { font-family: "Atkinson Hyperlegible"; font-style: normal; font-weight: ' +
+          '@font-face { font-family: "Atkinson Hyperlegible Next"; font-style: normal; font-weight: ' +
           weight +
           '; src: url("' +
           fonts[weight] +

@@ -13,6 +13,9 @@ from hub.render.outputs import Download
 class Format:
     name = ""
     kinds: frozenset[str] = frozenset()
+    # Names this format may write whatever the content (such as the later pages of a long list), each with an
+    # example of where; no item may take one as its id (see hub/render/reserved.py).
+    reserved: dict[str, str] = {}  # noqa: RUF012 - read only
 
     def downloads(self, entry: Entry, model: Model) -> Iterator[Download]:
         return iter(())

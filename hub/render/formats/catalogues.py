@@ -14,7 +14,7 @@ from hub.content.library import Entry, Library
 from hub.content.schemas import Exercise, Theme
 from hub.content.text import plain_text
 from hub.model import Model
-from hub.model.listings import DATA_SCRIPT, data_script, listing_pages
+from hub.model.listings import DATA_SCRIPT, data_script, listing_pages, page_name
 from hub.render.formats.base import Format
 from hub.render.outputs import Download, Output
 
@@ -69,6 +69,11 @@ def catalogue_record(entry: Entry, library: Library, downloads: list[Download]) 
 
 class Catalogues(Format):
     name = "catalogue"
+    reserved = {  # noqa: RUF012 - read only
+        "index": page_name("<folder>", 1),
+        "page": page_name("<folder>", 2),
+        DATA_SCRIPT.removesuffix(".js"): f"<folder>/{DATA_SCRIPT}",
+    }
 
     def outputs(self, model: Model, downloads) -> Iterator[Output]:
         library = model.library

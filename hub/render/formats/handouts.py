@@ -54,6 +54,7 @@ class Handouts(Format):
                         f"print/{kind.name}.{variant.name}.html.j2",
                         item_context(entry, variant=variant),
                         entry.url,
+                        source=entry.path,
                     )
 
     def downloads(self, entry: Entry, model: Model) -> Iterator[Download]:

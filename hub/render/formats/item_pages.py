@@ -22,7 +22,9 @@ class ItemPages(Format):
         for kind in sorted(KINDS.values(), key=lambda kind: kind.order):
             for entry in model.library.of_kind(kind):
                 context = item_context(entry, plan=model.plan_of(entry))
-                yield Output(page_path(kind.folder, entry.id), entry.path, f"{kind.name}.md.j2", context)
+                yield Output(
+                    page_path(kind.folder, entry.id), entry.path, f"{kind.name}.md.j2", context, source=entry.path
+                )
 
 
 FORMAT = ItemPages()

@@ -26,7 +26,9 @@ class Posters(Format):
             variant = PosterVariant("poster", f"Poster {poster.size.name}")
             context = item_context(poster.entry, poster=poster, variant=variant)
             label = f"{poster.entry.path} ({variant.label.lower()})"
-            yield Output(poster.pdf_path, label, "print/poster.html.j2", context, poster.entry.url)
+            yield Output(
+                poster.pdf_path, label, "print/poster.html.j2", context, poster.entry.url, source=poster.entry.path
+            )
 
     def downloads(self, entry: Entry, model: Model) -> Iterator[Download]:
         for poster in model.posters:

@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from hub.model import Model
-from hub.model.listings import listing_pages
+from hub.model.listings import listing_pages, page_name
 from hub.render.formats.base import Format
 from hub.render.outputs import Output
 
 
 class Themes(Format):
     name = "themes"
+    reserved = {"index": "themes/index.md", "page": page_name("themes/<theme>", 2)}  # noqa: RUF012 - read only
 
     def outputs(self, model: Model, downloads: object) -> Iterator[Output]:
         yield Output("themes/index.md", "the themes page", "themes.md.j2", {"by_theme": model.by_theme})

@@ -66,7 +66,8 @@ class Worksheets(Format):
                     only_fill_in=sheet.only_fill_in,
                 )
                 label = f"{entry.path} ({sheet.label.lower()})"
-                yield Output(f"{PDF_FOLDER}/{entry.id}{sheet.suffix}.pdf", label, TEMPLATE, context, entry.url)
+                path = f"{PDF_FOLDER}/{entry.id}{sheet.suffix}.pdf"
+                yield Output(path, label, TEMPLATE, context, entry.url, source=entry.path)
 
     def downloads(self, entry: Entry, model: Model) -> Iterator[Download]:
         for sheet in _sheets(entry):

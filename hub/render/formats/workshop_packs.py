@@ -38,7 +38,7 @@ class WorkshopPacks(Format):
             plan = model.plans[entry.id]
             context = item_context(entry, variant=WORKSHOP_PACK, plan=plan)
             label = f"{entry.path} ({WORKSHOP_PACK.label.lower()})"
-            yield Output(pdf_path(entry.id), label, TEMPLATE, context, entry.url)
+            yield Output(pdf_path(entry.id), label, TEMPLATE, context, entry.url, source=entry.path)
 
     def downloads(self, entry: Entry, model: Model) -> Iterator[Download]:
         if entry.kind.name in self.kinds:
