@@ -67,4 +67,4 @@ bench: test-debs $(BIN)/.installed-test
 	$(BIN)/python -m hub.bench
 
 clean:
-	rm -rf site .build .cache docs/pdf
+	rm -rf site .build .cache docs/pdf docs/assets/pack

@@ -534,6 +534,12 @@ def add_pack_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="ID",
         help="an exercise's id or number; repeat it for each exercise, in the order to run them",
     )
+    chosen.add_argument(  # issue 13: a session planned on the site (hub/plan_pack.py)
+        "--plan",
+        metavar="ADDRESS",
+        help="the address of a plan made on the site's session planner (exercises/plan/#...); "
+        "it gives the exercises, times and title",
+    )
     chosen.add_argument(
         "--audit",
         metavar="RATINGS.yml",
@@ -558,6 +564,10 @@ def add_pack_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run_pack(project: Path, args: argparse.Namespace, paper: Paper) -> int:
     """`build.py pack`: print a pack, say what is in it (and, from an audit, what was left out and why)."""
+    if args.plan is not None:  # issue 13: a session planned on the site (hub/plan_pack.py)
+        from hub.plan_pack import run_plan_pack
+
+        return run_plan_pack(project, args, paper)
     try:
         if args.audit is not None and args.minutes is None:
             raise UsageError("--minutes", "is needed with --audit: how many minutes may the workshop take?")

@@ -159,6 +159,12 @@ def build(
     pages = {name: text.encode("utf-8") for name, text in rendered.pages.items()}
     changed = sync_generated(docs, GENERATED_FOLDERS, pages, keep=pdf_targets)
     create_placeholders(docs, pdf_targets)  # MkDocs checks links against the files present when it starts.
+    if pdf_workers != 0:  # issue 13: the sections and fonts of the packs made in the browser (hub/pack_sections.py)
+        from hub.pack_sections import write_browser_pack_assets
+
+        write_browser_pack_assets(
+            project, library, paper, lambda done, total: report("Printing pack sections", done, total)
+        )
 
     printing_pdfs = pdf_workers != 0
     printing = BackgroundPrinting(
