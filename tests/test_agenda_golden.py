@@ -115,3 +115,25 @@ def test_the_browser_passes_the_same_cases() -> None:
         ["node", "--test", str(REPO / "tests/agenda.test.js")], capture_output=True, text=True, check=False
     )
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]
+
+
+@pytest.mark.parametrize(
+    ("address", "message"),
+    [
+        ("#start=25:00&ex=exercise-3-challenges-of-getting-outcomes-into-practice", '"25:00" is not a time of day'),
+        ("#lunch=45", "the plan has no exercises; add at least one"),
+        ("#start=23:00&ex=exercise-1-defining-the-approach.120", "The session would end after midnight"),
+    ],
+)
+def test_a_plan_the_planner_would_correct_is_a_usage_error(
+    address: str, message: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from hub import cli
+
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(SystemExit) as stopped:
+        cli.main(["pack", "--plan", address, "-o", "out.pdf"])
+    assert stopped.value.code == 2
+    error = capsys.readouterr().err.splitlines()[-1]
+    assert error.startswith("build.py pack: error: argument --plan: ") and message in error
+    assert not (tmp_path / "out.pdf").exists()

@@ -398,10 +398,15 @@
         renderMaterials(rows);
         find("command").textContent = command();
       }
+      /* Why there can be no pack yet, said beside its buttons rather than only when they are pressed. */
       const problem = packProblem(said);
       [find("download"), find("print-pack")].forEach(function (control) {
         control.setAttribute("aria-disabled", problem ? "true" : "false");
       });
+      const packStatus = find("pack-status");
+      if (problem) packStatus.textContent = problem;
+      else if (packStatus.dataset.problem) packStatus.textContent = "";
+      packStatus.dataset.problem = problem;
     }
 
     function restoreFocus(selector) {
