@@ -65,6 +65,7 @@ test: test-debs $(BIN)/.installed-test lint
 # Timings as ratios in one run (never part of the tests); see docs/performance.md.
 bench: test-debs $(BIN)/.installed-test
 	$(BIN)/python -m hub.bench
+	$(BIN)/python tests/bench_browser_pack.py site
 
 clean:
 	rm -rf site .build .cache docs/pdf docs/assets/pack

@@ -122,12 +122,27 @@ def _assets(printed: Path, library: Library, context: dict) -> dict[str, bytes]:
         "page": [float(first.mediabox.width), float(first.mediabox.height)],
         "fonts": {"file": f"fonts.js?v={_version(fonts_script)}", **_fonts(first)},
         "sections": sections,
+        "exercises": {entry.id: _facts(entry) for entry in exercises(library)},
         "sources": {key: _source(document) for key, document in library.sources.items()},
         "planner": {"url": planner, "shortLink": short_link(planner), "qr": qr_data_uri(planner).split(",", 1)[1]},
         "printedOn": common["build_date"].strftime("%-d %B %Y"),
     }
     files["pack-data.js"] = _script("manifest", manifest)
     return files
+
+
+def _facts(entry: Entry) -> dict:
+    """What a page without the planner's list (the audit's) needs to plan with an exercise and pack it."""
+    from hub.markup import plain_text
+
+    item = entry.item
+    return {
+        "number": item.number,
+        "title": item.title,
+        "minutes": item.time.minutes,
+        "atLeast": item.time.at_least,
+        "materials": [plain_text(material) for material in item.materials],
+    }
 
 
 def _outline(reader) -> list[list]:

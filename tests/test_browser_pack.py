@@ -346,3 +346,14 @@ def test_a_plan_with_no_exercise_or_past_midnight_makes_no_pack(page: Page, site
     page.get_by_label("Start time").press("Tab")
     expect(download).to_have_attribute("aria-disabled", "false")
     expect(page.locator("[data-plan-pack-status]")).to_have_text("")
+
+
+def test_the_audit_downloads_a_pack_for_its_priorities(page: Page, site_url: str, library, tmp_path: Path) -> None:
+    page.goto(site_url + "audits/training-priorities/#ratings=5,0,3,0,0,2,0")
+    with page.expect_download(timeout=60_000) as download:
+        page.get_by_role("button", name="Download a workshop pack for these priorities (PDF)").click()
+    download.value.save_as(tmp_path / "priorities.pdf")
+    assert download.value.suggested_filename == "training-priorities-pack.pdf"
+    exercises = ["exercise-1-defining-the-approach", EX3]
+    check_the_pack(tmp_path / "priorities.pdf", library, exercises, [("09:30", "Exercise 1"), ("10:30", "Exercise 3")])
+    assert "A workshop for your training priorities" in words(page_texts(tmp_path / "priorities.pdf")[0])

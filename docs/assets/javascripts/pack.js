@@ -1018,5 +1018,33 @@
     return build(self.PDFLib, self.HubAgenda, { manifest: manifest, fonts: data.fonts, sections: sections }, options.plan, options.exercises, options.now || new Date());
   }
 
-  return { make: make, build: build, packModel: packModel, sizes: sizes };
+  /* For a page without the planner's list of exercises (the audit's): the exercises come from pack-data.js. */
+  async function makeFromAddress(options) {
+    await loadScript(options.assets + "pack/pack-data.js");
+    const manifest = (self.HubPackData || {}).manifest;
+    if (!manifest) throw new Error("the pack's data did not load");
+    const exercises = new Map();
+    Object.keys(manifest.exercises).forEach(function (id) {
+      exercises.set(id, Object.assign({ id: id }, manifest.exercises[id]));
+    });
+    const plan = self.HubAgenda.parsePlan(options.address, exercises);
+    return make({ assets: options.assets, plan: plan, exercises: exercises, now: options.now });
+  }
+
+  /* Hand the pack to the browser as a download named after its title. */
+  function save(result, name) {
+    const url = URL.createObjectURL(new Blob([result.bytes], { type: "application/pdf" }));
+    const link = document.createElement("a");
+    link.href = url;
+    link.download = name;
+    link.hidden = true;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(function () {
+      URL.revokeObjectURL(url);
+    }, 60000);
+  }
+
+  return { make: make, makeFromAddress: makeFromAddress, save: save, build: build, packModel: packModel, sizes: sizes };
 });
