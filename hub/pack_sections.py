@@ -41,14 +41,31 @@ def write_browser_pack_assets(
 ) -> list[str]:
     """Print the sections and the fonts (cached like every PDF) and bring ``docs/assets/pack/`` up to date;
     return the names of the files that changed."""
+    from hub.pdf import cache_key, print_inputs_hash
     from hub.printpool import print_all
+    from hub.qr import remembered_in
 
-    jobs, context = _jobs(project, library, paper)
+    with remembered_in(project / ".cache" / "qr-codes.json"):
+        jobs, context = _jobs(project, library, paper)
+    inputs = print_inputs_hash(project)
+    stamp = hashlib.sha256(Path(__file__).read_bytes())
+    for job in jobs:
+        stamp.update(f"{job.pdf_path} {cache_key(inputs, job.html)}\n".encode())
+    stamp_file = project / CACHE / "assets-stamp"
+    expected = ["pack-data.js", "fonts.js", *(f"sections/{entry.id}.js" for entry in exercises(library))]
+    if (
+        stamp_file.is_file()
+        and stamp_file.read_text() == stamp.hexdigest()
+        and all((project / ASSETS / name).is_file() for name in expected)
+    ):
+        return []  # nothing they are made from has changed since they were written
     with tempfile.TemporaryDirectory(prefix="pack-") as folder:
         printed = Path(folder)
         print_all(project, jobs, printed, project / CACHE, progress)
         files = _assets(printed, library, context)
-    return _sync(project / ASSETS, files)
+    changed = _sync(project / ASSETS, files)
+    stamp_file.write_text(stamp.hexdigest())
+    return changed
 
 
 def exercises(library: Library) -> list[Entry]:
