@@ -179,9 +179,11 @@
   Layout.prototype.room = function () {
     return this.bottom - this.y;
   };
-  /* Collapse a top margin with the one before it, as CSS does; none at the top of a page. */
-  Layout.prototype.margin = function (top) {
+  /* Collapse a top margin with the one before it, as CSS does; none at the top of a page, unless it is
+     kept there (margin-break: keep, as print.css sets for the agenda and checklist). */
+  Layout.prototype.margin = function (top, keep) {
     if (!this.atTop) this.y += Math.max(this.pending, top);
+    else if (keep) this.y += top;
     this.pending = 0;
   };
   Layout.prototype.after = function (bottom) {
@@ -430,7 +432,10 @@
         return sum + rowHeight(row.cells);
       }, 0) + noteLines * 3 * lh; // prettier-ignore
     L.margin(9 * MM);
-    if (agendaHeight > L.room() && !L.atTop) L.newPage();
+    if (agendaHeight > L.room() && !L.atTop) {
+      L.newPage();
+      L.margin(9 * MM, true);
+    }
     L.mark("agenda");
     L.paragraph([bold("Agenda", s.h2, BLUE)], { lineHeight: s.h2 * s.lineHeight, marginBottom: 2 * MM, owner: new Elem("H2", doc) });
     const table = new Elem("Table", doc);
@@ -477,7 +482,10 @@
     if (model.refreshments) items.push([reg(model.refreshments)]);
     L.margin(9 * MM);
     const first = wrap(fonts, items[0], width - s.itemIndent);
-    if (s.h2 * s.lineHeight + 2 * MM + lh + 2.5 * MM + first.length * lh > L.room()) L.newPage();
+    if (s.h2 * s.lineHeight + 2 * MM + lh + 2.5 * MM + first.length * lh > L.room()) {
+      L.newPage();
+      L.margin(9 * MM, true);
+    }
     L.mark("checklist");
     L.paragraph([bold("Materials and room preparation", s.h2, BLUE)], { lineHeight: s.h2 * s.lineHeight, marginBottom: 2 * MM, owner: new Elem("H2", doc) });
     L.paragraph([reg("Everything the exercises ask for, once, with the exercises that use it.")], { lineHeight: lh, marginBottom: 2.5 * MM, owner: new Elem("P", doc) });
