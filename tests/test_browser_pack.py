@@ -357,3 +357,20 @@ def test_the_audit_downloads_a_pack_for_its_priorities(page: Page, site_url: str
     exercises = ["exercise-1-defining-the-approach", EX3]
     check_the_pack(tmp_path / "priorities.pdf", library, exercises, [("09:30", "Exercise 1"), ("10:30", "Exercise 3")])
     assert "A workshop for your training priorities" in words(page_texts(tmp_path / "priorities.pdf")[0])
+
+
+def test_after_a_first_visit_the_planner_and_its_pack_work_offline(
+    browser: Browser, site_url: str, library, tmp_path: Path
+) -> None:
+    context = browser.new_context(accept_downloads=True, locale="en-GB")
+    page = context.new_page()
+    page.goto(site_url + PLANNER + "#" + A_DAY)
+    planner = page.locator("[data-hub-planner]")
+    expect(planner).to_have_attribute("data-offline", re.compile(r"^(\d+) of \1$"), timeout=60_000)
+    context.set_offline(True)
+    page.goto(site_url + PLANNER + "#" + A_DAY.replace("title=Team+day", "title=Offline+day"))
+    page.reload()
+    expect(page.get_by_label("Title")).to_have_value("Offline day")
+    pdf = download_pack(page, tmp_path / "offline.pdf")
+    check_the_pack(pdf, library, [EX3, EX6, EX5], [("09:30", "Welcome"), ("12:45", "Exercise 5")])
+    context.close()

@@ -735,6 +735,46 @@
       window.print();
     });
 
+    /* Offline after a first visit (docs/sw.js): on a web server, keep this page, what it has loaded and
+       the files a pack is made from (unless the browser asks to save data). Not from file://, where the
+       offline zip already has everything. */
+    function keepForOffline() {
+      if (!("serviceWorker" in navigator) || !/^https?:$/.test(location.protocol) || !ASSETS) return;
+      const root = ASSETS.replace(/assets\/$/, "");
+      navigator.serviceWorker
+        .register(root + "sw.js", { scope: root })
+        .then(function () {
+          return navigator.serviceWorker.ready;
+        })
+        .then(function (registration) {
+          const urls = [location.href.split("#")[0]].concat(
+            performance.getEntriesByType("resource").map(function (entry) {
+              return entry.name;
+            }),
+          );
+          const saving = navigator.connection && navigator.connection.saveData;
+          if (!saving) {
+            urls.push(ASSETS + "javascripts/pack.js", ASSETS + "javascripts/vendor/pdf-lib.min.js");
+            urls.push(ASSETS + "pack/pack-data.js", ASSETS + "pack/fonts.js");
+            /* every exercise's section, or in a hub of very many exercises, those of this plan */
+            const few = exercises.size <= 50;
+            exercises.forEach(function (exercise) {
+              const planned = plan.items.some(function (item) {
+                return item.exercise === exercise.id;
+              });
+              if (few || planned) urls.push(ASSETS + "pack/sections/" + exercise.id + ".js");
+            });
+          }
+          navigator.serviceWorker.addEventListener("message", function (event) {
+            if (event.data && event.data.kept !== undefined) planner.dataset.offline = event.data.kept + " of " + event.data.of;
+          });
+          registration.active.postMessage({ keep: urls });
+        })
+        .catch(function () {
+          /* no offline copy: the planner works as before */
+        });
+    }
+
     /* --- starting ------------------------------------------------------------------ */
 
     function load() {
@@ -765,6 +805,7 @@
       });
       planner.hidden = false;
       load();
+      window.setTimeout(keepForOffline, 1500);
     }
 
     const dataLink = document.querySelector("a.hub-catalogue-data");
