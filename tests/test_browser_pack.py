@@ -374,3 +374,15 @@ def test_after_a_first_visit_the_planner_and_its_pack_work_offline(
     pdf = download_pack(page, tmp_path / "offline.pdf")
     check_the_pack(pdf, library, [EX3, EX6, EX5], [("09:30", "Welcome"), ("12:45", "Exercise 5")])
     context.close()
+
+
+def test_print_the_pack_hands_the_same_pdf_to_the_print_dialog(page: Page, site_url: str, tmp_path: Path) -> None:
+    """Headless Chromium has no print dialog (printing from a PDF frame ends its page), so the last step,
+    the frame's print(), is replaced here by keeping the PDF that would be printed."""
+    page.add_init_script("window.HubPrintPdf = function (url) { window.printed = url; };")
+    page.goto(site_url + PLANNER + "#" + A_DAY)
+    page.get_by_role("button", name="Print the pack").click()
+    expect(page.locator("[data-plan-pack-status]")).to_contain_text("Your pack is ready to print: 12 pages")
+    data = page.evaluate("async () => Array.from(new Uint8Array(await (await fetch(window.printed)).arrayBuffer()))")
+    (tmp_path / "printed.pdf").write_bytes(bytes(data))
+    assert len(PdfReader(tmp_path / "printed.pdf").pages) == 12
