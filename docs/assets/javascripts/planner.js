@@ -698,7 +698,7 @@
     }
 
     /* Print through the browser's PDF viewer in a hidden frame; where a page may not
-       reach into it (some browsers, or file://), open the pack to print from there. */
+       reach into it (some browsers, or file://), offer the pack to open and print from there. */
     function printPdf(url) {
       const frame = Hub.element("iframe", { src: url, title: "The pack, for printing", class: "hub-plan-print-frame" });
       frame.addEventListener("load", function () {
@@ -706,7 +706,12 @@
           frame.contentWindow.focus();
           frame.contentWindow.print();
         } catch (error) {
-          window.open(url, "_blank", "noopener");
+          const packStatus = find("pack-status");
+          packStatus.replaceChildren(
+            "This browser cannot print the pack from here: ",
+            Hub.element("a", { href: url, target: "_blank", rel: "noopener", text: "open the pack" }),
+            " and print it from there.",
+          );
         }
       });
       document.body.append(frame);
