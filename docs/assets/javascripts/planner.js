@@ -678,9 +678,11 @@
           link.click();
           link.remove();
         }
-        window.setTimeout(function () {
-          URL.revokeObjectURL(url);
-        }, 60000);
+        if (how !== "print") {
+          window.setTimeout(function () {
+            URL.revokeObjectURL(url);
+          }, 60000);
+        }
         packStatus.textContent =
           (how === "print" ? "Your pack is ready to print: " : "Your pack is downloaded: ") +
           result.pages +
