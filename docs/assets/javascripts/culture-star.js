@@ -9,6 +9,11 @@
  */
 "use strict";
 
+/* The site's assets/ folder, for the star's PDF (pack.js, pdf-lib and the fonts), from file:// too. */
+const HUB_STAR_ASSETS = (function (script) {
+  return script && script.src ? script.src.replace(/javascripts\/culture-star\.js(?:\?.*)?$/, "") : "";
+})(document.currentScript);
+
 Hub.enhance("[data-hub-star]", function (tool) {
   const SVG = "http://www.w3.org/2000/svg";
   const top = Number(tool.dataset.scaleMax) || 10;
@@ -261,6 +266,7 @@ Hub.enhance("[data-hub-star]", function (tool) {
     const target = event.target.closest("button");
     if (!target) return;
     if (target.hasAttribute("data-star-print")) window.print();
+    if (target.dataset.starDownload) download(target.dataset.starDownload);
     if (target.hasAttribute("data-star-clear")) {
       [1, 2].forEach(function (reading) {
         selects[reading].forEach(function (select) {
@@ -272,6 +278,141 @@ Hub.enhance("[data-hub-star]", function (tool) {
       selects[1][0].focus();
     }
   });
+  /* --- the star to keep: a drawing (SVG), a picture (PNG) or a PDF with the table of scores --- */
+
+  const downloadStatus = tool.querySelector("[data-star-download-status]");
+
+  function currentReadings() {
+    return [1, 2]
+      .map(function (number) {
+        return { number: number, name: readingName(number), values: scores(number) };
+      })
+      .filter(function (reading) {
+        return reading.values.some(Boolean);
+      });
+  }
+
+  function drawingText() {
+    const drawn = chart.querySelector("svg");
+    const copy = drawn.cloneNode(true);
+    copy.setAttribute("xmlns", SVG);
+    copy.setAttribute("width", "760");
+    copy.setAttribute("height", "500");
+    copy.setAttribute("font-family", "Atkinson Hyperlegible, Arial, sans-serif");
+    const heading = svg("title", {});
+    heading.textContent = titleInput.value.trim() || "The culture star";
+    const words = svg("desc", {});
+    words.textContent = summary.textContent;
+    copy.prepend(heading, words, svg("rect", { x: "-190", y: "-125", width: "380", height: "250", fill: "#fff" }));
+    return new XMLSerializer().serializeToString(copy);
+  }
+
+  function picture(scale) {
+    return new Promise(function (resolve, reject) {
+      const image = new Image();
+      image.onload = function () {
+        const canvas = document.createElement("canvas");
+        canvas.width = 380 * scale;
+        canvas.height = 250 * scale;
+        const context = canvas.getContext("2d");
+        context.fillStyle = "#fff";
+        context.fillRect(0, 0, canvas.width, canvas.height);
+        context.drawImage(image, 0, 0, canvas.width, canvas.height);
+        canvas.toBlob(function (blob) {
+          if (blob) resolve(blob);
+          else reject(new Error("the picture could not be made"));
+        }, "image/png");
+      };
+      image.onerror = function () {
+        reject(new Error("the drawing could not be read"));
+      };
+      image.src = "data:image/svg+xml;charset=utf-8," + encodeURIComponent(drawingText());
+    });
+  }
+
+  function hand(blob, name) {
+    const url = URL.createObjectURL(blob);
+    const link = Hub.element("a", { href: url, download: name, hidden: true });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    window.setTimeout(function () {
+      URL.revokeObjectURL(url);
+    }, 60000);
+  }
+
+  function loadPack() {
+    if (window.HubPack) return Promise.resolve();
+    return new Promise(function (resolve, reject) {
+      const tag = Hub.element("script", { src: HUB_STAR_ASSETS + "javascripts/pack.js" });
+      tag.addEventListener("load", resolve);
+      tag.addEventListener("error", function () {
+        reject(new Error("its files did not load"));
+      });
+      document.head.append(tag);
+    });
+  }
+
+  function download(kind) {
+    const readings = currentReadings();
+    if (!readings.some(function (reading) {
+      return reading.values.filter(Boolean).length >= 3;
+    })) {
+      downloadStatus.textContent = "Score at least three points first.";
+      return;
+    } // prettier-ignore
+    const name = (titleInput.value.trim() || "culture-star").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "culture-star";
+    if (kind === "svg") {
+      hand(new Blob([drawingText()], { type: "image/svg+xml" }), name + ".svg");
+      downloadStatus.textContent = "The star is downloaded as a drawing (SVG).";
+      return;
+    }
+    if (kind === "png") {
+      picture(4).then(
+        function (blob) {
+          hand(blob, name + ".png");
+          downloadStatus.textContent = "The star is downloaded as a picture (PNG).";
+        },
+        function (error) {
+          downloadStatus.textContent = "The picture could not be made here (" + error.message + ").";
+        },
+      );
+      return;
+    }
+    const complete = readings.filter(function (reading) {
+      return reading.values.every(Boolean);
+    });
+    if (!complete.length || complete[0].number !== 1) {
+      downloadStatus.textContent = "For the PDF, score every point of the first reading (and all or none of the second).";
+      return;
+    }
+    downloadStatus.textContent = "Making the PDF…";
+    Promise.all([loadPack(), picture(6)])
+      .then(function ([, blob]) {
+        return blob.arrayBuffer();
+      })
+      .then(function (png) {
+        return window.HubPack.starPdf({
+          assets: HUB_STAR_ASSETS,
+          title: titleInput.value.trim(),
+          points: points.map(function (point) {
+            return point.name;
+          }),
+          scaleMax: top,
+          readings: complete,
+          chart: new Uint8Array(png),
+          alt: summary.textContent,
+        });
+      })
+      .then(function (result) {
+        window.HubPack.save(result, name + ".pdf");
+        downloadStatus.textContent = "The star is downloaded as a PDF, with the table of scores.";
+      })
+      .catch(function (error) {
+        downloadStatus.textContent = "The PDF could not be made here (" + (error && error.message) + ").";
+      });
+  }
+
   tool.hidden = false;
   load();
   update();

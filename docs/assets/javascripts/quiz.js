@@ -3,7 +3,10 @@
  * For each statement: choose an answer, then reveal the suggested answer and
  * its reason. Without JavaScript the answers sit behind a disclosure; with it
  * that disclosure is replaced by the choice and a "Check" button, and a
- * running score shows above the list. Nothing is stored or sent.
+ * running score shows above the list. The answers and which ones were checked
+ * are kept in the page's address (#answers=1,2,0,...&checked=1,3; 0 is not
+ * answered), so they survive a reload and print with the page. Nothing is
+ * stored or sent.
  */
 "use strict";
 
@@ -12,6 +15,42 @@ Hub.enhance("[data-hub-quiz]", function (quiz) {
   const status = document.querySelector("[data-quiz-status]");
   const score = document.querySelector("[data-quiz-score]");
   const items = Array.from(quiz.children);
+
+  /* The answers in the address: one number per statement (the option's place, 0 for none). */
+  function save() {
+    const params = Hub.readHash();
+    params.set(
+      "answers",
+      items
+        .map(function (item) {
+          const inputs = Array.from(item.querySelectorAll(".hub-quiz-choices input"));
+          return String(inputs.findIndex((input) => input.checked) + 1);
+        })
+        .join(","),
+    );
+    const checked = items
+      .map(function (item, index) {
+        return item.dataset.revealed ? String(index + 1) : "";
+      })
+      .filter(Boolean);
+    if (checked.length) params.set("checked", checked.join(","));
+    else params.delete("checked");
+    Hub.writeHash(params);
+  }
+
+  function restore() {
+    const params = Hub.readHash();
+    const answers = (params.get("answers") || "").split(",");
+    const checked = (params.get("checked") || "").split(",");
+    items.forEach(function (item, index) {
+      const inputs = Array.from(item.querySelectorAll(".hub-quiz-choices input"));
+      const chosen = Number(answers[index]);
+      if (Number.isInteger(chosen) && chosen >= 1 && chosen <= inputs.length) inputs[chosen - 1].checked = true;
+      if (checked.includes(String(index + 1)) && Number.isInteger(chosen) && chosen >= 1) {
+        item.querySelector(".hub-quiz-answer button").click();
+      }
+    });
+  }
 
   function update() {
     const answered = items.filter(function (item) {
@@ -59,6 +98,7 @@ Hub.enhance("[data-hub-quiz]", function (quiz) {
       const agreed = chosen.value === item.dataset.answer;
       item.dataset.revealed = "true";
       item.dataset.agreed = String(agreed);
+      if (!restoring) save();
       const verdict = agreed
         ? "Your answer, " + chosen.value + ", matches the suggested answer."
         : "You answered " + chosen.value + "; the suggested answer is " + item.dataset.answer + ".";
@@ -75,6 +115,7 @@ Hub.enhance("[data-hub-quiz]", function (quiz) {
         delete item.dataset.agreed;
         feedback.replaceChildren();
       }
+      save();
       update();
     });
   });
@@ -88,10 +129,17 @@ Hub.enhance("[data-hub-quiz]", function (quiz) {
       delete item.dataset.agreed;
       item.querySelector(".hub-quiz-feedback").replaceChildren();
     });
+    save();
     update();
     const first = quiz.querySelector("input");
     if (first) first.focus();
   });
+  document.querySelector("[data-quiz-print]").addEventListener("click", function () {
+    window.print();
+  });
   status.hidden = false;
+  let restoring = true;
+  restore();
+  restoring = false;
   update();
 });
