@@ -111,6 +111,7 @@ test-e2e: test-debs vnu $(BIN)/.installed-test $(ZENSICAL)
 # Timings as ratios in one run (never part of the tests); see docs/performance.md.
 bench: test-debs $(BIN)/.installed-test
 	$(BIN)/python tests/bench.py
+	$(BIN)/python tests/bench_browser_pack.py site
 
 clean:
-	rm -rf site .build .cache docs/pdf
+	rm -rf site .build .cache docs/pdf docs/assets/pack

@@ -13,6 +13,7 @@ from hub.content import load_library
 from hub.model import Model
 from hub.problems import ContentError
 from hub.render import Renderer
+from hub.render.outputs import GENERATED_FOLDERS
 from hub.settings import Settings
 
 GUIDANCE = """\
@@ -123,12 +124,7 @@ def test_a_theme_page_is_made_inside_its_own_folder_whatever_the_theme_is_called
     settings = Settings.load(sandbox, epoch=1767225600)
     outputs = Renderer(Model.of(load_library(sandbox)), settings, keep_compiled=False).outputs()
     for output in outputs:
-        assert output.path.split("/")[0] in {
-            "pdf",
-            "themes",
-            "sources",
-            *(path.name for path in (REPO / "content").iterdir()),
-        }
+        assert output.path.split("/")[0] in GENERATED_FOLDERS
 
 
 @pytest.mark.parametrize(

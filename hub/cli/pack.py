@@ -124,6 +124,12 @@ def add_pack_arguments(parser: argparse.ArgumentParser) -> None:
         help="an exercise's id or number; repeat it for each exercise, in the order to run them",
     )
     chosen.add_argument(
+        "--plan",
+        metavar="ADDRESS",
+        help="the address of a plan made on the site's session planner (exercises/plan/#...); "
+        "it gives the exercises, times and title",
+    )
+    chosen.add_argument(
         "--audit",
         metavar="RATINGS.yml",
         type=Path,
@@ -148,6 +154,10 @@ def add_pack_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run_pack(settings: Settings, args: argparse.Namespace) -> int:
     """`build.py pack`: print a pack, say what is in it (and, from an audit, what was left out and why)."""
+    if args.plan is not None:  # a session planned on the site: the same pack as the planner makes
+        from hub.cli.plan_pack import run_plan_pack
+
+        return run_plan_pack(settings, args)
     try:
         if args.audit is not None and args.minutes is None:
             raise UsageError("--minutes", "is needed with --audit: how many minutes may the workshop take?")

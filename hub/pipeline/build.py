@@ -18,6 +18,7 @@ from hub.content.library import Library
 from hub.content.load import load_library
 from hub.model import Model
 from hub.pipeline.background import BackgroundPrinting
+from hub.pipeline.browser_pack import write_browser_pack_assets
 from hub.pipeline.generated import create_placeholders, sync_generated
 from hub.pipeline.lock import clear_leftovers, project_lock
 from hub.pipeline.stamp import site_inputs_hash
@@ -132,6 +133,9 @@ def _build(settings: Settings, progress: Progress | None, with_site: bool, pdf_w
     pages = {name: text.encode("utf-8") for name, text in rendered.pages.items()}
     changed = sync_generated(paths.docs, GENERATED_FOLDERS, pages, keep=pdf_targets)
     create_placeholders(paths.docs, pdf_targets)  # MkDocs checks links against the files present when it starts.
+    if printing_pdfs:  # the sections and fonts of the packs the planner makes in the browser
+        progress = lambda done, total: report("Printing pack sections", done, total)  # noqa: E731
+        write_browser_pack_assets(settings, renderer.model, progress)
 
     printing = BackgroundPrinting(print_pdfs)
     engine = ENGINES[settings.engine]

@@ -11,6 +11,12 @@
  */
 "use strict";
 
+/* The site's assets/ folder, for the workshop pack (pack.js and its files), from file:// as well as http. */
+const HUB_AUDIT_ASSETS = (function () {
+  const script = document.currentScript;
+  return script && script.src ? script.src.replace(/javascripts\/audit\.js(?:\?.*)?$/, "") : "";
+})();
+
 Hub.enhance("form[data-hub-audit]", function (form) {
   const fieldsets = Array.from(form.querySelectorAll("fieldset[data-need]"));
   const rows = Array.from(document.querySelectorAll("table.hub-audit tbody tr"));
@@ -184,7 +190,44 @@ Hub.enhance("form[data-hub-audit]", function (form) {
         ]),
       ]);
       results.append(paragraph);
+      if (HUB_AUDIT_ASSETS) results.append(packControl(ids));
     }
+  }
+
+  /* The same workshop pack as the planner makes, for these exercises, from 09:30 (issue 13). */
+  function packControl(ids) {
+    const said = Hub.element("p", { class: "hub-plan-pack-status", role: "status" });
+    const button = Hub.element("button", { type: "button", class: "md-button", "data-audit-pack": true }, [
+      "Download a workshop pack for these priorities (PDF)",
+    ]);
+    button.addEventListener("click", function () {
+      said.textContent = "Making your pack…";
+      const address = "title=A+workshop+for+your+training+priorities&exercises=" + ids.join(",");
+      loadPack()
+        .then(function () {
+          return window.HubPack.makeFromAddress({ assets: HUB_AUDIT_ASSETS, address: address });
+        })
+        .then(function (result) {
+          window.HubPack.save(result, "training-priorities-pack.pdf");
+          said.textContent = "Your pack is downloaded: " + result.pages + " pages.";
+        })
+        .catch(function (error) {
+          said.textContent = "The pack could not be made here (" + (error && error.message) + ").";
+        });
+    });
+    return Hub.element("div", {}, [Hub.element("p", {}, [button]), said]);
+  }
+
+  function loadPack() {
+    if (window.HubPack) return Promise.resolve();
+    return new Promise(function (resolve, reject) {
+      const tag = Hub.element("script", { src: HUB_AUDIT_ASSETS + "javascripts/pack.js" });
+      tag.addEventListener("load", resolve);
+      tag.addEventListener("error", function () {
+        reject(new Error("its files did not load"));
+      });
+      document.head.append(tag);
+    });
   }
 
   form.addEventListener("change", function () {
