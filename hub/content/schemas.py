@@ -1,4 +1,4 @@
-"""One schema per content kind, plus the blocks their bodies are made of.
+"""One schema per content kind; the parts they are made of (sources, themes, body blocks) are in parts.py.
 
 The loader hands every scalar over as the text the author wrote, so ``no``,
 ``12:30`` and ``012`` stay text in text fields.  Numbers and flags are parsed
@@ -9,144 +9,38 @@ raw HTML and no images.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
-
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
 from hub.content.fields import (
-    MAX_ENTRIES,
     ClockTime,
     Flag,
     ItemId,
     Markdown,
-    OptionalMarkdown,
-    OptionalText,
     Summary,
-    TagLabel,
     Text,
     Title,
-    WebAddress,
     WholeNumber,
     entries,
 )
-
-
-class Schema(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-# --- sources and themes -----------------------------------------------------
-
-
-class Licence(Schema):
-    name: Title
-    url: WebAddress | None = None
-
-
-class Document(Schema):
-    title: Title
-    publisher: Title
-    date: Title
-    licence: Licence | None = None
-    licence_note: Text | None = None
-    url: WebAddress | None = None
-
-
-class SourceRef(Schema):
-    document: ItemId
-    section: Title
-    pages: Title | None = None
-
-
-class Theme(Schema):
-    label: TagLabel
-    description: Text
-
-
-# --- body blocks ------------------------------------------------------------
-
-
-class HubWords(Schema):
-    """The hub's own words about a block (rendered marked as the hub's; see hub/provenance.py)."""
-
-    hub_title: Text | None = None  # a heading the hub gave the block, where the source has none
-    hub_note: Markdown | None = None  # an explanation from the hub, shown after the block
-
-
-class TextBlock(HubWords):
-    type: Literal["text"]
-    title: Title | None = None
-    text: Markdown
-
-
-class QuoteBlock(HubWords):
-    type: Literal["quote"]
-    title: Title | None = None
-    text: Markdown
-    attribution: Title | None = None
-
-
-class ListItem(Schema):
-    text: Markdown
-    items: list[Markdown] = entries(default=[])
-
-
-class ListBlock(HubWords):
-    type: Literal["list"]
-    title: Title | None = None
-    intro: Markdown | None = None
-    ordered: Flag = False
-    items: list[Markdown | ListItem] = entries(1)
-
-
-class Definition(Schema):
-    term: Title
-    text: Markdown
-
-
-class DefinitionsBlock(HubWords):
-    type: Literal["definitions"]
-    title: Title | None = None
-    intro: Markdown | None = None
-    items: list[Definition] = entries(1)
-
-
-class TableBlock(HubWords):
-    type: Literal["table"]
-    title: Title | None = None
-    caption: Title | None = None
-    header: list[OptionalText] = entries(1)  # "" for a corner the source leaves empty
-    hub_header: Flag = False  # the column headings are the hub's: the source's table has none
-    rows: list[Annotated[list[OptionalMarkdown], Field(max_length=MAX_ENTRIES)]] = entries(1)
-    note: Markdown | None = None
-
-
-class WorksheetBlock(HubWords):
-    """A chart or form to fill in: labelled rows and/or blank rows under column headings."""
-
-    type: Literal["worksheet"]
-    title: Title
-    intro: Markdown | None = None
-    columns: list[Title] = entries(1)
-    hub_header: Flag = False  # the column headings are the hub's: the source's chart has none
-    row_labels: list[Title] = entries(default=[])
-    blank_rows: WholeNumber = Field(default=0, ge=0, le=40)
-    note: Markdown | None = None
-
-
-class QuestionsBlock(HubWords):
-    type: Literal["questions"]
-    title: Title | None = None
-    intro: Markdown | None = None
-    items: list[Markdown] = entries(1)
-
-
-Block = Annotated[
-    TextBlock | QuoteBlock | ListBlock | DefinitionsBlock | TableBlock | WorksheetBlock | QuestionsBlock,
-    Field(discriminator="type"),
-]
-
+from hub.content.parts import (  # noqa: F401  (the parts are schemas too)
+    Block,
+    Definition,
+    DefinitionsBlock,
+    Document,
+    HubWords,
+    Licence,
+    ListBlock,
+    ListItem,
+    QuestionsBlock,
+    QuoteBlock,
+    Schema,
+    SourceRef,
+    TableBlock,
+    TextBlock,
+    Theme,
+    WorksheetBlock,
+)
 
 # --- content kinds ----------------------------------------------------------
 

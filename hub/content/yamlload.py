@@ -1,11 +1,10 @@
 """Read one YAML file without ever changing what the author wrote.
 
-Every scalar comes back as the text written (``no``, ``12:30`` and ``012`` stay
-text); only an empty value or a plain ``~``/``null`` becomes ``None``.
-Duplicate keys, anchors, aliases, explicit tags, tabs, byte-order marks,
-control characters and deep nesting are refused with the line and column of
-the cause.  A file is read only if it is a plain file of at most 1 MB: its size
-is known before it is read, and a named pipe or a device is never opened.
+Every scalar comes back as the text written (``no``, ``12:30`` and ``012`` stay text); only an empty
+value or a plain ``~``/``null`` becomes ``None``.  Duplicate keys, anchors, aliases, explicit tags, tabs,
+byte-order marks, control characters and deep nesting are refused with the line and column of the cause.
+A file is read only if it is a plain file of at most 1 MB (its size known before it is read); a named
+pipe or a device is never opened.
 """
 
 from __future__ import annotations
