@@ -295,6 +295,7 @@ def _control_character(error: yaml.reader.ReaderError, text: str, raw: bytes, di
     column = len(before) - (before.rfind("\n") + 1) + 1
     char = chr(error.character) if isinstance(error.character, int) else str(error.character)
     if len(char) != 1:  # not one character: say what the reader said
-        message = f"the file contains a character that is not allowed: {error.reason}"
-        return Problem(display_path, line, column, "", message)
+        return Problem(
+            display_path, line, column, "", f"the file contains a character that is not allowed: {error.reason}"
+        )
     return Problem(display_path, line, column, "", refused_message(char))
