@@ -291,8 +291,7 @@ def load_yaml(file: Path, display_path: str) -> tuple[YamlDocument | None, list[
 def _control_character(error: yaml.reader.ReaderError, text: str, raw: bytes, display_path: str) -> Problem:
     # LibYAML counts bytes of UTF-8; PyYAML counts characters.
     before = raw[: error.position].decode("utf-8", errors="ignore") if yaml.__with_libyaml__ else text[: error.position]
-    line = before.count("\n") + 1
-    column = len(before) - (before.rfind("\n") + 1) + 1
+    line, column = before.count("\n") + 1, len(before) - before.rfind("\n")
     char = chr(error.character) if isinstance(error.character, int) else str(error.character)
     if len(char) != 1:  # not one character: say what the reader said
         return Problem(
