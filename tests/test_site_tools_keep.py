@@ -10,6 +10,7 @@ summary; the audit holds ratings before and after training side by side.
 from __future__ import annotations
 
 import re
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,6 +18,7 @@ import pytest
 from lxml import etree
 from PIL import Image
 from playwright.sync_api import Browser, Page, expect
+from pypdf import PdfReader
 from site_browser import axe_violations
 
 from conftest import REPO
@@ -345,3 +347,29 @@ def test_nothing_scrolls_sideways_at_320_pixels(browser: Browser, site_url: str)
         page.goto(site_url + path)
         assert page.evaluate("document.documentElement.scrollWidth") <= 320, path
     context.close()
+
+
+def test_the_filled_star_downloads_as_a_pdf_with_its_table(page: Page, site_url: str, tmp_path: Path) -> None:
+    """Made in the browser by pack.js (loaded on the click), in the shipped fonts, tagged, as `build.py star` prints."""
+    page.goto(
+        site_url + "stars/culture-star/#first=6,4,7,5,3,8,4,6&second=7,5,7,6,5,8,5,7"
+        "&first-name=Before&second-name=After&title=Our+team%2C+May+2026"
+    )
+    with page.expect_download(timeout=90_000) as download:
+        page.get_by_role("button", name="Download the star and its scores (PDF)").click()
+    target = tmp_path / "star.pdf"
+    download.value.save_as(target)
+    assert download.value.suggested_filename.endswith(".pdf")
+    reader = PdfReader(target)
+    assert len(reader.pages) == 1 and "/StructTreeRoot" in reader.trailer["/Root"]
+    text = " ".join(
+        subprocess.run(["pdftotext", "-raw", str(target), "-"], capture_output=True, text=True).stdout.split()
+    )
+    assert "Our team, May 2026" in text and "Before" in text and "After" in text
+    assert "Average 5.4 6.3 +0.9" in text
+
+
+def test_the_star_pdf_needs_a_whole_first_reading(page: Page, site_url: str) -> None:
+    page.goto(site_url + "stars/culture-star/#first=6,4,7,0,0,0,0,0")
+    page.get_by_role("button", name="Download the star and its scores (PDF)").click()
+    expect(page.locator("[data-star-status]")).to_contain_text("score every point of the first reading")

@@ -16,6 +16,12 @@
  */
 "use strict";
 
+/* The site's assets/ folder, for the star's PDF (pack.js, pdf-lib and the fonts), from file:// too. */
+const STAR_ASSETS = (function () {
+  const script = document.currentScript;
+  return script && script.src ? script.src.replace(/javascripts\/culture-star\.js(?:\?.*)?$/, "") : "";
+})();
+
 Hub.enhance("[data-hub-star]", function (tool) {
   const chart = tool.querySelector("[data-star-chart]");
   const star = chart.querySelector("svg");
@@ -402,7 +408,7 @@ Hub.enhance("[data-hub-star]", function (tool) {
       width: WIDTH,
       height: height,
       viewBox: "0 0 " + WIDTH + " " + height,
-      "font-family": "Atkinson Hyperlegible, sans-serif",
+      "font-family": "'Atkinson Hyperlegible Next', sans-serif",
       role: "img",
     });
     root.append(svg("title", {}, headline + ": " + (shown.length ? shown.map(describe).join(" ") : "no scores yet")));
@@ -437,6 +443,79 @@ Hub.enhance("[data-hub-star]", function (tool) {
     Hub.announce(status, "Your star is saved as " + name + ", in your downloads.");
   }
 
+  function pngBlob(made, scale) {
+    return new Promise(function (resolve, reject) {
+      const image = new Image();
+      image.addEventListener("error", function () {
+        reject(new Error("this browser could not draw the star"));
+      });
+      image.addEventListener("load", function () {
+        const canvas = document.createElement("canvas");
+        canvas.width = made.width * scale;
+        canvas.height = made.height * scale;
+        canvas.getContext("2d").drawImage(image, 0, 0, canvas.width, canvas.height);
+        try {
+          canvas.toBlob(function (blob) {
+            if (blob) resolve(blob);
+            else reject(new Error("this browser could not make a PNG"));
+          }, "image/png");
+        } catch (error) {
+          reject(error);
+        }
+      });
+      image.src = "data:image/svg+xml;charset=utf-8," + encodeURIComponent(made.text);
+    });
+  }
+
+  /* The PDF is drawn by pack.js (the planner's pack maker, loaded only now): the star as a picture beside
+     the table of scores, in the shipped fonts, on an A4 landscape page, as `build.py star` prints it. */
+  function loadPack() {
+    if (window.HubPack) return Promise.resolve();
+    return new Promise(function (resolve, reject) {
+      const tag = Hub.element("script", { src: STAR_ASSETS + "javascripts/pack.js" });
+      tag.addEventListener("load", resolve);
+      tag.addEventListener("error", function () {
+        reject(new Error("its files did not load"));
+      });
+      document.head.append(tag);
+    });
+  }
+
+  function downloadPdf(made) {
+    const complete = readings().filter(function (reading) {
+      return reading.values.every(Boolean);
+    });
+    if (!complete.length || complete[0].number !== 1) {
+      Hub.announce(status, "For the PDF, score every point of the first reading (and all or none of the second).");
+      return;
+    }
+    Hub.announce(status, "Making the PDF…");
+    Promise.all([loadPack(), pngBlob(made, 3)])
+      .then(function ([, blob]) {
+        return blob.arrayBuffer();
+      })
+      .then(function (png) {
+        return window.HubPack.starPdf({
+          assets: STAR_ASSETS,
+          title: titleInput.value.trim(),
+          points: points.map(function (point) {
+            return point.name;
+          }),
+          scaleMax: top,
+          readings: complete,
+          chart: new Uint8Array(png),
+          alt: summary.textContent,
+        });
+      })
+      .then(function (result) {
+        window.HubPack.save(result, fileName("pdf"));
+        Hub.announce(status, "Your star is saved as " + fileName("pdf") + ", with the table of scores.");
+      })
+      .catch(function (error) {
+        Hub.announce(status, "The PDF could not be made here (" + (error && error.message) + ").");
+      });
+  }
+
   function download(kind) {
     withFonts(function () {
       const made = picture();
@@ -444,28 +523,18 @@ Hub.enhance("[data-hub-star]", function (tool) {
         saveFile(new Blob([made.text], { type: "image/svg+xml" }), fileName("svg"));
         return;
       }
-      const scale = 2;
-      const image = new Image();
-      const failed = function () {
-        Hub.announce(status, "This browser could not make a PNG; download the SVG instead.");
-      };
-      image.addEventListener("error", failed);
-      image.addEventListener("load", function () {
-        const canvas = document.createElement("canvas");
-        canvas.width = made.width * scale;
-        canvas.height = made.height * scale;
-        const context = canvas.getContext("2d");
-        context.drawImage(image, 0, 0, canvas.width, canvas.height);
-        try {
-          canvas.toBlob(function (blob) {
-            if (blob) saveFile(blob, fileName("png"));
-            else failed();
-          }, "image/png");
-        } catch (error) {
-          failed();
-        }
-      });
-      image.src = "data:image/svg+xml;charset=utf-8," + encodeURIComponent(made.text);
+      if (kind === "pdf") {
+        downloadPdf(made);
+        return;
+      }
+      pngBlob(made, 2).then(
+        function (blob) {
+          saveFile(blob, fileName("png"));
+        },
+        function () {
+          Hub.announce(status, "This browser could not make a PNG; download the SVG instead.");
+        },
+      );
     });
   }
 
