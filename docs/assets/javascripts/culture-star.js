@@ -402,7 +402,7 @@ Hub.enhance("[data-hub-star]", function (tool) {
       width: WIDTH,
       height: height,
       viewBox: "0 0 " + WIDTH + " " + height,
-      "font-family": "Atkinson Hyperlegible, sans-serif",
+      "font-family": "'Atkinson Hyperlegible Next', sans-serif",
       role: "img",
     });
     root.append(svg("title", {}, headline + ": " + (shown.length ? shown.map(describe).join(" ") : "no scores yet")));
