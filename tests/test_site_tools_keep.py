@@ -284,6 +284,11 @@ def test_the_star_downloads_as_svg_and_png_with_its_table(browser: Browser, site
     style = drawing.find(f"{SVG}defs/{SVG}style").text
     assert style.count("@font-face") == 2 and style.count("data:font/woff;base64,") == 2
     assert "font-weight: 400" in style and "font-weight: 700" in style
+    embedded = set(re.findall(r'font-family: "([^"]+)"', style))
+    assert embedded == {"Atkinson Hyperlegible Next"}
+    for element in drawing.iter():  # every text of the picture asks first for the embedded font
+        if element.get("font-family"):
+            assert element.get("font-family").split(",")[0].strip("'\" ") in embedded, element.get("font-family")
     shapes = drawing.findall(f".//{SVG}polygon[@class='star-reading-shape']")
     assert [shape.get("data-reading") for shape in shapes] == ["1", "2"]
     texts = [text.text for text in drawing.iter(f"{SVG}text")]
