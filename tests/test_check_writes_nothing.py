@@ -115,7 +115,7 @@ def test_a_permission_error_while_building_is_a_message(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Wherever the build is refused a write (here, simulated), it stops with the file named."""
-    build_module = importlib.import_module("hub.pipeline.build")  # hub.pipeline.build is also a function
+    build_module = importlib.import_module("hub.pipeline.run")
     project = copy_project(tmp_path / "project")
 
     def refused(*args: object) -> None:

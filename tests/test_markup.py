@@ -68,7 +68,7 @@ def item_pages() -> AuthorText:
 
 def test_a_link_to_an_item_goes_to_its_page(item_pages: AuthorText) -> None:
     assert item_pages.inline("See [her story](sandra).") == (
-        'See <a href="../../scenarios/sandra/" rel="noopener noreferrer">her story</a>.'
+        'See <a href="/__hub_item__/scenarios/sandra/" rel="noopener noreferrer">her story</a>.'
     )
 
 

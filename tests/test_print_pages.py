@@ -200,7 +200,7 @@ def test_build_and_pack_take_the_paper_options(
 ) -> None:
     asked: list[Paper] = []
 
-    def fake_build(settings: Settings, progress: object = None, with_site: bool = True):
+    def fake_build(settings: Settings, progress: object = None, with_site: bool = True, **options: object):
         asked.append(settings.paper)
         raise KeyboardInterrupt
 

@@ -97,9 +97,9 @@ def test_pages_and_pdfs_of_items_that_are_gone_are_found(staging: Path, library_
 BREAK_A_PDF_BEFORE_THE_SWAP = r"""
 import sys
 
-import hub.pipeline.build
+import hub.pipeline.run
 
-copy = hub.pipeline.build.copy_if_changed
+copy = hub.pipeline.run.copy_if_changed
 
 
 def copy_but_cut_sandra_short(source, target):
@@ -108,7 +108,7 @@ def copy_but_cut_sandra_short(source, target):
         target.write_bytes(target.read_bytes()[:1000])
 
 
-hub.pipeline.build.copy_if_changed = copy_but_cut_sandra_short
+hub.pipeline.run.copy_if_changed = copy_but_cut_sandra_short
 from hub.cli.main import main
 
 sys.exit(main(["build"]))

@@ -31,6 +31,7 @@ from hub.printing.cache import cache_key, print_inputs_hash
 from hub.printing.pool import print_all
 from hub.render import Renderer
 from hub.render.formats.base import item_context
+from hub.render.formats.workshop_packs import PACK_NOTE
 from hub.render.outputs import Output, PrintJob
 from hub.render.qr import qr_data_uri, remembered_in, short_link
 from hub.settings import Settings
@@ -136,6 +137,7 @@ def _assets(printed: Path, library: Library, settings: Settings) -> dict[str, by
         "sources": {key: _source(document) for key, document in library.sources.items()},
         "planner": {"url": planner, "shortLink": short_link(planner), "qr": qr_data_uri(planner).split(",", 1)[1]},
         "printedOn": settings.build_date.strftime("%-d %B %Y"),
+        "packNote": PACK_NOTE,
     }
     files["pack-data.js"] = _script("manifest", manifest)
     return files

@@ -6,11 +6,23 @@ from hub.model import Model
 from hub.problems import ContentError
 from hub.render.environment import make_environment, template_context
 from hub.render.formats import FORMATS, downloads_of
-from hub.render.markup import AuthorText
+from hub.render.markup import AuthorText, relative_item_links
 from hub.render.outputs import Output, PdfFacts, PrintJob, Rendered
 from hub.render.reserved import reserved_id_problems
 from hub.render.slips import mark_slips
 from hub.settings import Settings
+
+
+def to_root(path: str) -> str:
+    """From the page made of ``path`` up to the site's root: ``scenarios/sandra.md`` is served at
+    ``scenarios/sandra/``, so ``../../``; ``scenarios/index.md`` at ``scenarios/``, so ``../``.  Print HTML is read
+    from ``templates/print/``, two folders below the project, whose links the printer maps onto the site."""
+    if not path.endswith(".md"):
+        return "../../"
+    parts = path.removesuffix(".md").split("/")
+    if parts[-1] == "index":
+        parts = parts[:-1]
+    return "../" * len(parts)
 
 
 class Renderer:
@@ -32,6 +44,7 @@ class Renderer:
         assert output.template is not None
         extra = {"page_url": self.settings.site_url + output.page} if output.page else {}
         text = self.environment.get_template(output.template).render(self.common, **output.context, **extra)
+        text = relative_item_links(text, to_root(output.path))
         item = output.context.get("item")
         return mark_slips(text, item) if item is not None else text
 

@@ -21,6 +21,7 @@ from hub.model import Model
 from hub.model.sheets import sheet_parts
 from hub.model.star import SCREEN, star_geometry
 from hub.render.formats import Downloads
+from hub.render.formats.workshop_packs import PACK_NOTE
 from hub.render.markup import AuthorText, plain_in_html, plain_in_markdown
 from hub.render.qr import qr_image, short_link
 from hub.render.structured_data import learning_resource
@@ -86,4 +87,5 @@ def template_context(model: Model, settings: Settings, downloads: Downloads) -> 
         "star_screen": SCREEN,  # the star's sizes on the site (PRINT is the default)
         "sheet_parts": sheet_parts,
         "structured_data": lambda entry: learning_resource(entry, library, settings.site_url),
+        "pack_note_text": PACK_NOTE,
     }

@@ -66,6 +66,14 @@ def markdown_proof(html: str) -> str:
     return "".join(parts)
 
 
+ITEM_LINK = "/__hub_item__/"  # an item's page from the site's root; Renderer.render makes it relative
+
+
+def relative_item_links(text: str, to_root: str) -> str:
+    """``text`` with every link to an item's page relative to a page ``to_root`` (``../../``) below the root."""
+    return text.replace(f'href="{ITEM_LINK}', f'href="{to_root}')
+
+
 class AuthorText:
     """Renders author Markdown for one library: links to items go to their pages.
 
@@ -85,8 +93,9 @@ class AuthorText:
         if parts.scheme:
             return value if parts.scheme.lower() in SAFE_SCHEMES else None
         if value in self._item_pages:
-            # Item pages live two folders down (kind/id/); see templates/_item.md.j2.
-            return f"../../{self._item_pages[value]}"
+            # The same text is shown on pages at different depths (an item's page, a catalogue, a theme's page)
+            # and in PDFs, so the link is written from the site's root and made relative where it is shown.
+            return ITEM_LINK + self._item_pages[value]
         return None
 
     def _clean(self, html: str) -> str:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import subprocess
 import sys
 from collections.abc import Callable
@@ -79,7 +80,10 @@ def _build_with_zensical(config_file: Path, staging: Path) -> None:
         raise SiteError("Zensical is not installed: run `make build ENGINE=zensical`, which installs it")
     config = project / f".zensical-{staging.name}.yml"
     relative = staging.relative_to(project).as_posix()
-    config.write_text(config_file.read_text(encoding="utf-8") + f"\nsite_dir: {relative}\n", encoding="utf-8")
+    # The theme overrides (custom_dir) are copies of Material's own templates, which name Material's asset
+    # files; Zensical's theme has its own, so it builds with its templates alone.
+    text = re.sub(r"^\s*custom_dir:.*$", "", config_file.read_text(encoding="utf-8"), flags=re.MULTILINE)
+    config.write_text(text + f"\nsite_dir: {relative}\n", encoding="utf-8")
     try:
         done = subprocess.run(
             [str(program), "build", "--strict", "--config-file", config.name],

@@ -7,9 +7,8 @@ not navigation omissions or absolute links, so these run for every engine.
 
 from __future__ import annotations
 
-import html
-import re
 from collections.abc import Iterator
+from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -17,7 +16,24 @@ import pathspec
 
 from hub.site.engines import SiteError
 
-_LINK = re.compile(r'\s(?:href|src)="([^"]*)"')
+
+
+class _Links(HTMLParser):
+    """The ``href`` and ``src`` of every tag of a page: its real links, never text that looks like one."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.found += [value for name, value in attrs if name in ("href", "src") and value is not None]
+
+
+def links_in(page: str) -> list[str]:
+    parser = _Links()
+    parser.feed(page)
+    parser.close()
+    return list(dict.fromkeys(parser.found))
 _OUTSIDE = ("http:", "https:", "mailto:", "data:", "tel:", "blob:")
 _ENGINE_PAGES = {"404.html"}  # the engine's own page, whose links are absolute on purpose
 
@@ -49,7 +65,7 @@ def check_navigation(docs: Path, config: dict) -> list[str]:
 
 def _target(page: Path, href: str, site: Path) -> Path | None:
     """The file a relative link from ``page`` leads to, or None for links that leave the site."""
-    parts = urlsplit(html.unescape(href))
+    parts = urlsplit(href)
     if not parts.path or href.startswith(_OUTSIDE) or parts.scheme or parts.netloc:
         return None
     target = (page.parent / unquote(parts.path)).resolve()
@@ -64,7 +80,7 @@ def check_links(site: Path) -> list[str]:
         name = page.relative_to(root).as_posix()
         if name in _ENGINE_PAGES:
             continue
-        for href in dict.fromkeys(_LINK.findall(page.read_text(encoding="utf-8"))):
+        for href in links_in(page.read_text(encoding="utf-8")):
             if href.startswith("/") and not href.startswith("//"):
                 problems.append(f"{name}: absolute link {href}; links between pages must be relative")
                 continue

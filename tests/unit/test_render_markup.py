@@ -8,8 +8,8 @@ from hub.render.markup import AuthorText, plain_in_markdown
 def test_two_libraries_do_not_share_their_item_pages() -> None:
     first = AuthorText({"sandra": "scenarios/sandra/"})
     second = AuthorText({"sandra": "case-studies/sandra/"})
-    assert 'href="../../scenarios/sandra/"' in first.inline("[x](sandra)")
-    assert 'href="../../case-studies/sandra/"' in second.inline("[x](sandra)")
+    assert 'href="/__hub_item__/scenarios/sandra/"' in first.inline("[x](sandra)")
+    assert 'href="/__hub_item__/case-studies/sandra/"' in second.inline("[x](sandra)")
     assert "href" not in AuthorText({}).inline("[x](sandra)")
 
 
@@ -22,3 +22,17 @@ def test_results_are_remembered_per_renderer() -> None:
 def test_plain_text_in_markdown_is_escaped_for_python_markdown() -> None:
     assert str(plain_in_markdown("[x](javascript:alert(1))")) == r"\[x\]\(javascript:alert\(1\)\)"
     assert str(plain_in_markdown("<b>\n  bold</b>")) == "&lt;b&gt; bold&lt;/b&gt;"
+
+
+def test_item_links_are_made_relative_to_the_page_they_are_on() -> None:
+    from hub.render import to_root
+    from hub.render.markup import relative_item_links
+
+    html = AuthorText({"sandra": "scenarios/sandra/"}).inline("[x](sandra)")
+    assert [to_root(path) for path in ("scenarios/sandra.md", "scenarios/index.md", "index.md")] == [
+        "../../",
+        "../",
+        "",
+    ]
+    assert to_root("themes/values/page/2.md") == "../../../../" and to_root("pdf/sandra.pdf") == "../../"
+    assert 'href="../scenarios/sandra/"' in relative_item_links(html, to_root("scenarios/index.md"))

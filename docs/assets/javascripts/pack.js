@@ -270,6 +270,7 @@
       title: plan.title || "Workshop: " + A.exercisesNamed(numbers),
       summary: "A workshop of " + count + " exercise" + (count === 1 ? "" : "s") + " chosen for your team.",
       audience: "Team leaders and their teams",
+      packNote: manifest.packNote || "",
       date: plan.date ? A.dateText(plan.date) : "",
       place: plan.place,
       time: A.clock(plan.start) + " to " + said.endText,
@@ -310,10 +311,17 @@
     L.paragraph([bold(model.title, s.h1, BLUE)], {
       lineHeight: s.h1 * s.h1LineHeight, marginBottom: 4 * MM, owner: new Elem("H1", doc),
     }); // prettier-ignore
+    /* the pack's summary, audience and note are the hub's words, labelled as print/pack.workshop.html.j2 labels them */
+    const hubLabel = function (text) {
+      return bold(text, s.dt, GREY, { upper: true, spacing: 0.04 * s.dt });
+    };
+    L.paragraph([hubLabel("Summary from the hub")], {
+      lineHeight: s.dt * s.lineHeight, marginBottom: 1 * MM, owner: new Elem("P", doc),
+    }); // prettier-ignore
     L.paragraph([reg(model.summary, s.summary)], {
       lineHeight: s.summary * s.lineHeight, marginBottom: 5 * MM, owner: new Elem("P", doc),
     }); // prettier-ignore
-    const facts = [["For", [reg(model.audience)]]];
+    const facts = [["For", [hubLabel("The hub suggests:"), reg(" " + model.audience)]]];
     if (model.date) facts.push(["Date", [reg(model.date)]]);
     if (model.place) facts.push(["Place", [reg(model.place)]]);
     facts.push(["Time", [reg(model.time)]], ["Length", [reg(model.length)]]);
@@ -348,8 +356,15 @@
     }
     const boxHeight = y - boxTop + 1 * MM;
     L.page.commands.splice(factsStart, 0, { kind: "rect", x: L.left, y: boxTop, w: width, h: boxHeight, fill: [0.933, 0.957, 0.969], radius: 2 * MM });
-    /* the facts' margin and the cover's padding (which keeps them apart), then its rule */
-    L.y = boxTop + boxHeight + 4 * MM + 4 * MM;
+    /* the facts' margin, the hub's note on the pack, and the cover's padding, then its rule */
+    L.y = boxTop + boxHeight + 4 * MM;
+    if (model.packNote) {
+      L.paragraph([hubLabel("Note from the hub")], {
+        lineHeight: s.dt * s.lineHeight, marginBottom: 1 * MM, owner: new Elem("P", doc),
+      }); // prettier-ignore
+      L.paragraph([reg(model.packNote)], { lineHeight: lh, marginBottom: 0, owner: new Elem("P", doc) });
+    }
+    L.y += 4 * MM;
     L.place();
     L.line(L.left, L.y + 0.75, L.right, L.y + 0.75, 1.5, BLUE);
     L.y += 1.5;

@@ -17,6 +17,11 @@ from hub.render.formats.handouts import PrintVariant
 from hub.render.outputs import PDF_FOLDER, Download, Output
 
 WORKSHOP_PACK = PrintVariant("workshop", "Workshop pack")
+PACK_NOTE = (
+    "This workshop pack is put together by the hub: the hub chose its exercises, their order and its breaks, and "
+    "worked out its agenda and checklist from the guide’s timings and materials. Each exercise’s learning "
+    "outcomes, instructions and materials are the guide’s words."
+)  # shown as the hub's on every pack's page and cover, and drawn by the browser's packs (pack-data.js)
 TEMPLATE = "print/pack.workshop.html.j2"
 
 
