@@ -13,14 +13,16 @@ from hub.render.slips import mark_slips
 from hub.settings import Settings
 
 
-def to_root(path: str) -> str:
+def to_root(path: str, from_source: bool = False) -> str:
     """From the page made of ``path`` up to the site's root: ``scenarios/sandra.md`` is served at
-    ``scenarios/sandra/``, so ``../../``; ``scenarios/index.md`` at ``scenarios/``, so ``../``.  Print HTML is read
-    from ``templates/print/``, two folders below the project, whose links the printer maps onto the site."""
+    ``scenarios/sandra/``, so ``../../``; ``scenarios/index.md`` at ``scenarios/``, so ``../``.  An engine that
+    reads links in a page's HTML as relative to its Markdown file (Zensical: ``from_source``) gets ``../`` for
+    both.  Print HTML is read from ``templates/print/``, two folders below the project, whose links the printer
+    maps onto the site."""
     if not path.endswith(".md"):
         return "../../"
     parts = path.removesuffix(".md").split("/")
-    if parts[-1] == "index":
+    if parts[-1] == "index" or from_source:
         parts = parts[:-1]
     return "../" * len(parts)
 
@@ -44,7 +46,7 @@ class Renderer:
         assert output.template is not None
         extra = {"page_url": self.settings.site_url + output.page} if output.page else {}
         text = self.environment.get_template(output.template).render(self.common, **output.context, **extra)
-        text = relative_item_links(text, to_root(output.path))
+        text = relative_item_links(text, to_root(output.path, from_source=self.settings.engine == "zensical"))
         item = output.context.get("item")
         return mark_slips(text, item) if item is not None else text
 

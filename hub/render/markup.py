@@ -71,7 +71,7 @@ ITEM_LINK = "/__hub_item__/"  # an item's page from the site's root; Renderer.re
 
 def relative_item_links(text: str, to_root: str) -> str:
     """``text`` with every link to an item's page relative to a page ``to_root`` (``../../``) below the root."""
-    return text.replace(f'href="{ITEM_LINK}', f'href="{to_root}')
+    return str(text).replace(f'href="{ITEM_LINK}', f'href="{to_root}')
 
 
 class AuthorText:

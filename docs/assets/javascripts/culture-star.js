@@ -318,7 +318,8 @@ Hub.enhance("[data-hub-star]", function (tool) {
   }
 
   function whereFrom() {
-    return "The culture star, from Outcomes Hub: " + location.href.split("#")[0];
+    const canonical = document.querySelector('link[rel="canonical"]');
+    return "The culture star, from Outcomes Hub" + (canonical ? ": " + canonical.href.split("#")[0] : "");
   }
 
   /* The whole picture: title, star, key and table, on white, 720 units wide. */

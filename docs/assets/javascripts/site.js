@@ -187,14 +187,19 @@ Hub.onEveryPage(function () {
    file), and none where the page does not know the published address. */
 window.addEventListener("beforeprint", function () {
   const canonical = document.querySelector('link[rel="canonical"]');
+  const config = document.getElementById("__config");
+  const base = config ? JSON.parse(config.textContent).base || "." : ".";
+  const localRoot = new URL(base.replace(/\/?$/, "/"), window.location.href).href;
+  const publishedRoot = canonical ? new URL(base.replace(/\/?$/, "/"), canonical.href).href : null;
   document.querySelectorAll(".md-content a[href]").forEach(function (link) {
     const href = link.getAttribute("href");
     delete link.dataset.printHref;
     if (!href || href.startsWith("#") || link.classList.contains("headerlink") || link.closest(".md-button, .hub-downloads")) return;
-    if (/^(https?:|mailto:)/i.test(href) && link.host !== window.location.host) {
-      link.dataset.printHref = href.replace(/^mailto:/i, "");
-    } else if (canonical && !/^[a-z][a-z0-9+.-]*:/i.test(href)) {
-      link.dataset.printHref = new URL(href, canonical.href).href;
+    if (link.href.startsWith(localRoot)) {
+      /* a page of the hub: its address on the published site, or none where the page does not know it */
+      if (publishedRoot) link.dataset.printHref = publishedRoot + link.href.slice(localRoot.length).split("#")[0];
+    } else if (/^(https?:|mailto:)/i.test(link.href)) {
+      link.dataset.printHref = link.href.replace(/^mailto:/i, "");
     }
   });
 });
