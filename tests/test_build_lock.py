@@ -52,6 +52,7 @@ def holder(tmp_path: Path) -> Iterator:
         process.stdout.close()
 
 
+@pytest.mark.e2e  # another process, or WeasyPrint
 def test_a_second_holder_waits_says_so_once_and_then_goes_on(tmp_path: Path, holder) -> None:
     paths = Paths(tmp_path)
     holder(paths, 1.5)
@@ -111,6 +112,7 @@ def test_threads_of_one_process_take_turns(tmp_path: Path) -> None:
     assert most == 1
 
 
+@pytest.mark.e2e  # another process, or WeasyPrint
 def test_a_build_that_gives_up_waiting_says_why_and_exits_1(
     tmp_path: Path, holder, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

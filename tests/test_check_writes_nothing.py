@@ -94,6 +94,7 @@ def run_as_reader(project: Path, *argv: str) -> subprocess.CompletedProcess[str]
     return done
 
 
+@pytest.mark.e2e  # another process, or WeasyPrint
 def test_check_runs_for_someone_who_cannot_write_to_the_project(read_only_copy: Path) -> None:
     before = everything(read_only_copy)
     result = run_as_reader(read_only_copy, "check")

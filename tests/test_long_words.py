@@ -104,6 +104,7 @@ def rendered_line_counts(texts: list[str], size_pt: float, width_mm: float) -> l
     return counts
 
 
+@pytest.mark.e2e  # another process, or WeasyPrint
 def test_the_measure_never_counts_fewer_lines_than_the_pdf_sets() -> None:
     rng = random.Random(12)
     words = ["what", "matters", "to", "the", "person", "and", "their", "family", "outcomes", "focused", "a", "of"]
@@ -186,6 +187,7 @@ def test_long_words_in_cards_and_posters_pass_check(long_words_project: Path, ru
     assert result.stdout.startswith("Content is valid: ")
 
 
+@pytest.mark.e2e  # another process, or WeasyPrint
 def test_cards_with_long_words_print_inside_their_edges(long_words_project: Path, tmp_path: Path) -> None:
     """The deck with a web address, a 49-letter word in a kicker and a 98-letter one in a question."""
     from pypdf import PdfReader
