@@ -95,7 +95,7 @@ class Step(Schema):
 
 
 class Exercise(Item):
-    number: WholeNumber = Field(ge=1, le=999)
+    number: WholeNumber = Field(ge=1, le=9999)
     part: WholeNumber = Field(ge=1, le=2)
     section: Title | None = None
     audience: list[Title] = entries(default=["Team leaders and their teams"])
