@@ -28,7 +28,7 @@
       kicker: 9, h1: 26, h1LineHeight: 1.15, summary: 12.5, h2: 14, dt: 9, note: 10, table: 10.5,
       furniture: 8.5, footer: 7.5, footerLineHeight: 1.3, qr: 17 * MM, footerIndent: 20 * MM, footerWidth: 146 * MM,
       box: 3 * MM, boxTop: 0.8 * MM, itemIndent: 6 * MM,
-      columns: [0.19, 0.4, 0.18, 0.23], timeNoWrap: true,
+      columns: [0.19, 0.4, 0.18, 0.23], timeNoWrap: true, hubLabel: 7.5, hubNote: 9.5,
     };
     if (!largePrint) return normal;
     return Object.assign({}, normal, {
@@ -37,7 +37,7 @@
       kicker: 14, h1: 28, summary: 17, h2: 22, dt: 14, note: 16, table: 16,
       furniture: 12, footer: 10.5, qr: 22 * MM, footerIndent: 25 * MM, footerWidth: 158 * MM,
       box: 5 * MM, boxTop: 1.3 * MM, itemIndent: 9 * MM,
-      columns: [0.2, 0.44, 0.16, 0.2], timeNoWrap: false,
+      columns: [0.2, 0.44, 0.16, 0.2], timeNoWrap: false, hubLabel: 16, hubNote: 16,
     });
   } // prettier-ignore
 
@@ -312,14 +312,18 @@
       lineHeight: s.h1 * s.h1LineHeight, marginBottom: 4 * MM, owner: new Elem("H1", doc),
     }); // prettier-ignore
     /* the pack's summary, audience and note are the hub's words, labelled as print/pack.workshop.html.j2 labels them */
+    /* print.css .hub-note: 1.5 mm padding, a 7.5 pt label with 0.8 mm under it, paragraphs 1 mm apart */
+    const LABEL = s.hubLabel;
+    const NOTE = s.hubNote;
     const hubLabel = function (text) {
-      return bold(text, s.dt, GREY, { upper: true, spacing: 0.04 * s.dt });
+      return bold(text, LABEL, GREY, { upper: true, spacing: 0.05 * LABEL });
     };
+    L.y += 1.5 * MM;
     L.paragraph([hubLabel("Summary from the hub")], {
-      lineHeight: s.dt * s.lineHeight, marginBottom: 1 * MM, owner: new Elem("P", doc),
+      lineHeight: LABEL * s.lineHeight, marginBottom: 0.8 * MM, owner: new Elem("P", doc),
     }); // prettier-ignore
     L.paragraph([reg(model.summary, s.summary)], {
-      lineHeight: s.summary * s.lineHeight, marginBottom: 5 * MM, owner: new Elem("P", doc),
+      lineHeight: s.summary * s.lineHeight, marginBottom: (1 + 1.5 + 5) * MM, owner: new Elem("P", doc),
     }); // prettier-ignore
     const facts = [["For", [hubLabel("The hub suggests:"), reg(" " + model.audience)]]];
     if (model.date) facts.push(["Date", [reg(model.date)]]);
@@ -359,10 +363,13 @@
     /* the facts' margin, the hub's note on the pack, and the cover's padding, then its rule */
     L.y = boxTop + boxHeight + 4 * MM;
     if (model.packNote) {
+      L.y += 1.5 * MM;
       L.paragraph([hubLabel("Note from the hub")], {
-        lineHeight: s.dt * s.lineHeight, marginBottom: 1 * MM, owner: new Elem("P", doc),
+        lineHeight: LABEL * s.lineHeight, marginBottom: 0.8 * MM, owner: new Elem("P", doc),
       }); // prettier-ignore
-      L.paragraph([reg(model.packNote)], { lineHeight: lh, marginBottom: 0, owner: new Elem("P", doc) });
+      L.paragraph([reg(model.packNote, NOTE)], {
+        lineHeight: NOTE * s.lineHeight, marginBottom: (1 + 1.5 + 3) * MM, owner: new Elem("P", doc),
+      }); // prettier-ignore
     }
     L.y += 4 * MM;
     L.place();
@@ -443,7 +450,7 @@
     const headHeight = rowHeight(header);
     const noteLines = model.summaryOf.openEnded ? 1 : 0;
     const agendaHeight =
-      s.h2 * s.lineHeight + 2 * MM + headHeight + body.reduce(function (sum, row) {
+      1.5 * MM + s.h2 * s.lineHeight + 2 * MM + s.hubLabel * s.lineHeight + 0.8 * MM + headHeight + body.reduce(function (sum, row) {
         return sum + rowHeight(row.cells);
       }, 0) + noteLines * 3 * lh; // prettier-ignore
     L.margin(9 * MM);
@@ -452,7 +459,11 @@
       L.margin(9 * MM, true);
     }
     L.mark("agenda");
+    L.y += 1.5 * MM; /* the agenda is the hub's: a .hub-note, with its label under the heading */
     L.paragraph([bold("Agenda", s.h2, BLUE)], { lineHeight: s.h2 * s.lineHeight, marginBottom: 2 * MM, owner: new Elem("H2", doc) });
+    L.paragraph([bold("The hub’s agenda, from the guide’s timings", s.hubLabel, GREY, { upper: true, spacing: 0.05 * s.hubLabel })], {
+      lineHeight: s.hubLabel * s.lineHeight, marginBottom: 0.8 * MM, owner: new Elem("P", doc),
+    }); // prettier-ignore
     const table = new Elem("Table", doc);
     const head = new Elem("THead", table);
     const tbody = new Elem("TBody", table);
