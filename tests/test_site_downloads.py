@@ -24,8 +24,8 @@ def test_every_pdf_once_with_its_size_and_pages(built: Path) -> None:
     listed = {}
     for row in rows:
         cells = row.xpath("./td")
-        href = cells[1].xpath(".//a/@href")[0]
-        listed[href.removeprefix("../")] = (cells[2].text_content(), cells[3].text_content())
+        href = cells[0].xpath(".//a/@href")[0]
+        listed[href.removeprefix("../")] = (cells[1].text_content(), cells[2].text_content())
     pdfs = sorted(path.relative_to(site).as_posix() for path in (site / "pdf").glob("*.pdf"))
     assert sorted(listed) == pdfs
     for pdf, (pages, size) in listed.items():

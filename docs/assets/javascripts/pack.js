@@ -453,11 +453,8 @@
       1.5 * MM + s.h2 * s.lineHeight + 2 * MM + s.hubLabel * s.lineHeight + 0.8 * MM + headHeight + body.reduce(function (sum, row) {
         return sum + rowHeight(row.cells);
       }, 0) + noteLines * 3 * lh; // prettier-ignore
-    L.margin(9 * MM);
-    if (agendaHeight > L.room() && !L.atTop) {
-      L.newPage();
-      L.margin(9 * MM, true);
-    }
+    if (!L.atTop) L.newPage(); /* the agenda starts the page after the contents (print.css: .pack-agenda) */
+    void agendaHeight;
     L.mark("agenda");
     L.y += 1.5 * MM; /* the agenda is the hub's: a .hub-note, with its label under the heading */
     L.paragraph([bold("Agenda", s.h2, BLUE)], { lineHeight: s.h2 * s.lineHeight, marginBottom: 2 * MM, owner: new Elem("H2", doc) });
