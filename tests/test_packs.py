@@ -211,7 +211,7 @@ def test_one_combined_checklist(built: Path) -> None:
         "Refreshments for the break at 10:30.",
     ]:
         assert squash(line) in checklist
-    full_day = squash(pdf_pages(built / "site/pdf/full-day-part-two.pdf")[1])
+    full_day = squash(pdf_pages(built / "site/pdf/full-day-part-two.pdf")[2])  # after its two pages of contents
     assert squash("Materials and room preparation") in full_day and "noneneeded" not in full_day
 
 
@@ -248,7 +248,7 @@ def test_bookmarks_and_contents_agree(built: Path) -> None:
     assert flatten(reader.outline) == [
         (0, "Understanding and promoting the approach: a half-day workshop", 1),
         (0, "Contents", 1),
-        (0, "Agenda", 1),
+        (0, "Agenda", 2),  # the agenda starts the page after the contents
         (0, "Materials and room preparation", 2),
         (0, "Exercise 1: Defining the approach, promoting the benefits", 3),
         (1, "Facilitator’s guide", 3),
@@ -260,7 +260,7 @@ def test_bookmarks_and_contents_agree(built: Path) -> None:
     contents = [line for line in pdf_pages(built / "site/pdf/half-day-part-one.pdf")[0].splitlines() if ". ." in line]
     listed = [(line.split(" .")[0].strip(), int(line.rsplit(" ", 1)[1])) for line in contents]
     assert listed == [
-        ("Agenda", 1),
+        ("Agenda", 2),
         ("Materials and room preparation", 2),
         ("Exercise 1: Defining the approach, promoting the benefits", 3),
         ("Participant materials", 5),
