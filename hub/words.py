@@ -48,8 +48,9 @@ def plural(count: int, singular: str, plural_form: str | None = None) -> str:
 
 
 def clock(minutes: int) -> str:
-    """570 → ``09:30``."""
-    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+    """570 → ``09:30``; past midnight it wraps (1500 → ``01:00``)."""
+    day = minutes % (24 * 60)
+    return f"{day // 60:02d}:{day % 60:02d}"
 
 
 def duration(minutes: int) -> str:

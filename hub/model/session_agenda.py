@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from hub.model.session_plan import DAY, REFRESHMENTS, Item, clock, duration
+from hub.words import numbers_named as exercises_named
 
 
 @dataclass(frozen=True)
@@ -145,11 +146,3 @@ def checklist(exercises: list[tuple[int, list[str]]]) -> list[tuple[str, str]]:
             if number not in numbers:
                 numbers.append(number)
     return [(text, exercises_named(numbers)) for text, numbers in found.values()]
-
-
-def exercises_named(numbers: list[int]) -> str:
-    """[3, 7, 8] → ``Exercises 3, 7 and 8``; [3] → ``Exercise 3``."""
-    shown_numbers = [str(number) for number in numbers]
-    if len(shown_numbers) == 1:
-        return f"Exercise {shown_numbers[0]}"
-    return f"Exercises {', '.join(shown_numbers[:-1])} and {shown_numbers[-1]}"

@@ -24,6 +24,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, quote_plus
 
+from hub.words import clock, duration  # noqa: F401  (the session's own modules take them from here)
+
 MAX_ITEMS = 40
 MIN_MINUTES, MAX_MINUTES = 5, 480
 TITLE_LENGTH, ITEM_TITLE_LENGTH = 120, 80
@@ -78,19 +80,6 @@ class Plan:
     view: str = ""
     items: list[Item] = field(default_factory=list)
     messages: list[str] = field(default_factory=list)
-
-
-def clock(minutes: int) -> str:
-    """570 → ``09:30``; past midnight it wraps (1500 → ``01:00``)."""
-    day = minutes % DAY
-    return f"{day // 60:02d}:{day % 60:02d}"
-
-
-def duration(minutes: int) -> str:
-    hours, rest = divmod(minutes, 60)
-    if not hours:
-        return f"{rest} min"
-    return f"{hours} h {rest} min" if rest else f"{hours} h"
 
 
 def count(number: int) -> str:
