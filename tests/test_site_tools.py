@@ -249,6 +249,7 @@ def test_culture_star_draws_and_describes_two_readings_by_keyboard(page: Page, s
     expect(page.get_by_role("combobox", name="Community Now")).to_have_value("3")
     expect(page.get_by_role("combobox", name="Community Staff")).to_have_value("5")
     press_on(page, page.get_by_role("button", name="Clear the scores"), "Enter")
+    press_on(page, page.get_by_role("button", name="Yes, clear the scores"), "Enter")
     expect(summary).to_have_text("Score at least three points to see your star.")
 
 

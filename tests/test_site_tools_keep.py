@@ -3,8 +3,8 @@
 The star on the page is the build's drawing (hub/model/star.py through
 templates/_star.svg.j2) and the script only moves each reading along the
 build's axes; it downloads as SVG and PNG and prints on a page of its own.
-All three tools survive a reload; the quiz asks before clearing and prints a
-summary; the audit holds ratings before and after training side by side.
+All three tools survive a reload and ask before clearing what was entered; the
+quiz prints a summary; the audit holds ratings before and after training side by side.
 """
 
 from __future__ import annotations
@@ -207,33 +207,78 @@ def test_audit_before_and_after_survive_a_reload_and_show_side_by_side(page: Pag
     assert before_box and after_box and before_box["y"] == after_box["y"] and before_box["x"] < after_box["x"]
 
 
-# --- The quiz asks before clearing, and prints a summary -----------------------------------
+# --- Every tool asks before clearing what was entered; the quiz prints a summary ------------
+
+THREE_POINTS = ("Values", "Identity", "Community")
+# (page, how to enter something, the clearing button, its question and answer, what shows when nothing is entered)
+CLEARING = {
+    "quiz": (
+        QUIZ,
+        lambda page: page.get_by_role("radio", name="Yes").first.check(),
+        "Start again",
+        "Clear all your answers and start again?",
+        "Yes, clear my answers",
+        ("[data-quiz-score]", "You have answered 0 of 25 statements and checked 0: 0 of 0 match the suggested answer."),
+    ),
+    "audit": (
+        AUDIT,
+        lambda page: page.locator("fieldset.hub-rating-set[data-when='after'] input").nth(2).check(),
+        "Clear the ratings",
+        "Clear all the ratings, before and after training?",
+        "Yes, clear the ratings",
+        ("[data-audit-status]", "Rate at least one need to see your priorities."),
+    ),
+    "star": (
+        STAR,
+        lambda page: [page.get_by_role("combobox", name=f"{point} Now").select_option("3") for point in THREE_POINTS],
+        "Clear the scores",
+        "Clear the scores of both readings?",
+        "Yes, clear the scores",
+        ("[data-star-summary]", "Score at least three points to see your star."),
+    ),
+}
 
 
-def test_start_again_asks_before_clearing_the_quiz(page: Page, site_url: str) -> None:
+@pytest.mark.parametrize("tool", CLEARING)
+def test_each_tool_asks_before_clearing(page: Page, site_url: str, tool: str) -> None:
+    address, enter, clearing, asked, yes, (emptied, empty_text) = CLEARING[tool]
+    page.goto(site_url + address)
+    enter(page)
+    trigger = page.get_by_role("button", name=clearing, exact=True)
+    trigger.focus()
+    page.keyboard.press("Enter")
+    question = page.get_by_role("group", name=asked)
+    expect(question).to_be_visible()
+    expect(trigger).to_have_attribute("aria-expanded", "true")
+    expect(question.get_by_role("button", name="No, keep them")).to_be_focused()
+    page.keyboard.press("Enter")  # No: nothing is lost
+    expect(question).to_be_hidden()
+    expect(trigger).to_be_focused()
+    expect(page.locator(emptied)).not_to_have_text(empty_text)
+
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")  # Escape keeps them too
+    expect(question).to_be_hidden()
+    expect(page.locator(emptied)).not_to_have_text(empty_text)
+
+    trigger.click()
+    question.get_by_role("button", name=yes).click()
+    expect(page.locator(emptied)).to_have_text(empty_text)
+    expect(question).to_be_hidden()
+    page.reload()  # nothing is kept in the address either
+    expect(page.locator(emptied)).to_have_text(empty_text)
+    trigger.click()  # with nothing entered, nothing to ask
+    expect(question).to_be_hidden()
+    assert axe_violations(page) == []
+
+
+def test_start_again_puts_the_quiz_back_at_its_first_statement(page: Page, site_url: str) -> None:
     page.goto(site_url + QUIZ)
     page.get_by_role("radio", name="Yes").first.check()
     page.get_by_role("radio", name="No").nth(1).check()
-    score = page.locator("[data-quiz-score]")
-    page.get_by_role("button", name="Start again").focus()
-    page.keyboard.press("Enter")
-    question = page.get_by_role("group", name="Clear all your answers and start again?")
-    expect(question).to_be_visible()
-    expect(page.get_by_role("button", name="Start again")).to_have_attribute("aria-expanded", "true")
-    expect(question.get_by_role("button", name="No, keep them")).to_be_focused()
-    page.keyboard.press("Enter")
-    expect(question).to_be_hidden()
-    expect(page.get_by_role("button", name="Start again")).to_be_focused()
-    expect(score).to_contain_text("You have answered 2 of 25")
-
-    page.keyboard.press("Enter")
-    page.keyboard.press("Escape")
-    expect(question).to_be_hidden()
-    expect(score).to_contain_text("You have answered 2 of 25")
-
+    expect(page.locator("[data-quiz-score]")).to_contain_text("You have answered 2 of 25")
     page.get_by_role("button", name="Start again").click()
-    question.get_by_role("button", name="Yes, clear my answers").click()
-    expect(score).to_have_text("You have answered 0 of 25 statements and checked 0: 0 of 0 match the suggested answer.")
+    page.get_by_role("button", name="Yes, clear my answers").click()
     expect(page.get_by_role("radio", name="Yes").first).to_be_focused()
     assert "answers=" not in page.url
 

@@ -234,11 +234,20 @@ Hub.enhance("form[data-hub-audit]", function (form) {
     save();
     update();
   });
-  form.addEventListener("reset", function () {
-    window.setTimeout(function () {
+  Hub.askFirst(form.querySelector("[data-audit-clear]"), {
+    question: "Clear all the ratings, before and after training?",
+    yes: "Yes, clear the ratings",
+    no: "No, keep them",
+    isEmpty: function () {
+      return !form.querySelector("input:checked");
+    },
+    clear: function () {
+      form.reset();
       save();
       update();
-    }, 0);
+      const first = form.querySelector("input");
+      if (first) first.focus();
+    },
   });
   form.addEventListener("submit", function (event) {
     event.preventDefault();

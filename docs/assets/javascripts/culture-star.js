@@ -566,7 +566,19 @@ Hub.enhance("[data-hub-star]", function (tool) {
     if (!target) return;
     if (target.hasAttribute("data-star-print")) print();
     if (target.dataset.starDownload) download(target.dataset.starDownload);
-    if (target.hasAttribute("data-star-clear")) {
+  });
+  Hub.askFirst(tool.querySelector("[data-star-clear]"), {
+    question: "Clear the scores of both readings?",
+    yes: "Yes, clear the scores",
+    no: "No, keep them",
+    isEmpty: function () {
+      return [1, 2].every(function (reading) {
+        return selects[reading].every(function (select) {
+          return !select.value;
+        });
+      });
+    },
+    clear: function () {
       [1, 2].forEach(function (reading) {
         selects[reading].forEach(function (select) {
           select.value = "";
@@ -576,7 +588,7 @@ Hub.enhance("[data-hub-star]", function (tool) {
       update();
       selects[1][0].focus();
       Hub.announce(status, "The scores are cleared.");
-    }
+    },
   });
   source.textContent = whereFrom();
   tool.hidden = false;

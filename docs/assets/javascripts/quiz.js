@@ -22,7 +22,6 @@ Hub.enhance("[data-hub-quiz]", function (quiz) {
   const score = document.querySelector("[data-quiz-score]");
   const actions = document.querySelector("[data-quiz-actions]");
   const resetButton = actions.querySelector("[data-quiz-reset]");
-  const confirmBox = actions.querySelector("[data-quiz-confirm]");
   const items = Array.from(quiz.children);
 
   function chosen(item) {
@@ -163,35 +162,18 @@ Hub.enhance("[data-hub-quiz]", function (quiz) {
     update();
   }
 
-  function askToClear(open) {
-    confirmBox.hidden = !open;
-    resetButton.setAttribute("aria-expanded", String(open));
-  }
-
-  resetButton.addEventListener("click", function () {
-    if (!items.some(chosen)) {
-      clearAll();
-      return;
-    }
-    askToClear(true);
-    confirmBox.querySelector("[data-quiz-keep]").focus();
-  });
-  confirmBox.addEventListener("click", function (event) {
-    const target = event.target.closest("button");
-    if (!target) return;
-    askToClear(false);
-    if (target.hasAttribute("data-quiz-clear")) {
+  Hub.askFirst(resetButton, {
+    question: "Clear all your answers and start again?",
+    yes: "Yes, clear my answers",
+    no: "No, keep them",
+    isEmpty: function () {
+      return !items.some(chosen);
+    },
+    clear: function () {
       clearAll();
       const first = quiz.querySelector("input");
       if (first) first.focus();
-    } else {
-      resetButton.focus();
-    }
-  });
-  confirmBox.addEventListener("keydown", function (event) {
-    if (event.key !== "Escape") return;
-    askToClear(false);
-    resetButton.focus();
+    },
   });
   actions.querySelector("[data-quiz-print]").addEventListener("click", function () {
     window.print();

@@ -104,6 +104,46 @@ window.Hub = (function () {
     return "'" + text.replace(/'/g, "'\\''") + "'";
   }
 
+  /* A button that clears what someone entered asks first, in the page rather
+     than in a browser dialog: a group with the question and two buttons opens
+     after the button's paragraph, "No" focused. ask.isEmpty() says when there
+     is nothing to lose (then it clears at once); ask.clear() clears. */
+  let asked = 0;
+  function askFirst(trigger, ask) {
+    const id = "hub-confirm-" + ++asked;
+    const yes = element("button", { type: "button", class: "md-button", text: ask.yes });
+    const no = element("button", { type: "button", class: "md-button md-button--primary", text: ask.no });
+    const box = element("div", { class: "hub-confirm", id: id, role: "group", "aria-labelledby": id + "-question", hidden: true }, [
+      element("p", { id: id + "-question", text: ask.question }),
+      element("p", {}, [yes, " ", no]),
+    ]);
+    (trigger.closest("p, div") || trigger).after(box);
+    trigger.setAttribute("aria-expanded", "false");
+    trigger.setAttribute("aria-controls", id);
+    function open(opened) {
+      box.hidden = !opened;
+      trigger.setAttribute("aria-expanded", String(opened));
+    }
+    trigger.addEventListener("click", function () {
+      if (ask.isEmpty()) return ask.clear();
+      open(true);
+      no.focus();
+    });
+    yes.addEventListener("click", function () {
+      open(false);
+      ask.clear();
+    });
+    no.addEventListener("click", function () {
+      open(false);
+      trigger.focus();
+    });
+    box.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape") return;
+      open(false);
+      trigger.focus();
+    });
+  }
+
   /* A catalogue with several pages (hub/listings.py) links, hidden, to a data
      script with every item. loadCatalogue(link, ready) runs that script once
      (a script element works from file:// too, where fetch does not) and calls
@@ -151,6 +191,7 @@ window.Hub = (function () {
     writeHash: writeHash,
     element: element,
     button: button,
+    askFirst: askFirst,
     announce: announce,
     copyText: copyText,
     duration: duration,
