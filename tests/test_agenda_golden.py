@@ -123,6 +123,16 @@ def test_the_browser_passes_the_same_cases() -> None:
         ("#start=25:00&ex=exercise-3-challenges-of-getting-outcomes-into-practice", '"25:00" is not a time of day'),
         ("#lunch=45", "the plan has no exercises; add at least one"),
         ("#start=23:00&ex=exercise-1-defining-the-approach.120", "The session would end after midnight"),
+        (
+            "#title=Team+%E3%83%81%E3%83%BC%E3%83%A0&ex=exercise-1-defining-the-approach",
+            "its title: character 'チ' (U+30C1 KATAKANA LETTER TI) cannot be printed: the fonts the PDFs are printed"
+            " in have no glyph for it; write it another way or leave it out",
+        ),
+        (
+            "#place=Room+2+%F0%9F%8F%A0&ex=exercise-1-defining-the-approach",
+            "its place: character '\U0001f3e0' (U+1F3E0 HOUSE BUILDING) cannot be printed: the fonts the PDFs are"
+            " printed in have no glyph for it; write it another way or leave it out",
+        ),
     ],
 )
 def test_a_plan_the_planner_would_correct_is_a_usage_error(

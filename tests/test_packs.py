@@ -547,6 +547,16 @@ CHOICES = "(--exercise ID | --plan ADDRESS | --audit RATINGS.yml)"
         (["--exercise", "1", "--title", " "], "argument --title: must not be empty"),
         (["--exercise", "1", "--paper", "a5"], "argument --paper: invalid choice: 'a5' (choose from 'a4', 'letter')"),
         (["--exercise", "1", "--audience", ""], "argument --audience: must not be empty"),
+        (
+            ["--exercise", "1", "--title", "Team day \U0001f600"],
+            "argument --title: character '\U0001f600' (U+1F600 GRINNING FACE) cannot be printed: the fonts the PDFs"
+            " are printed in have no glyph for it; write it another way or leave it out",
+        ),
+        (
+            ["--exercise", "1", "--audience", "Team\u202eleaders"],
+            "argument --audience: invisible formatting character '\\u202e' (U+202E RIGHT-TO-LEFT OVERRIDE) is not"
+            " allowed in text; delete it",
+        ),
     ],
 )
 def test_bad_pack_arguments_are_usage_errors(

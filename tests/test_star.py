@@ -228,3 +228,26 @@ def test_star_command_usage_errors_exit_2_with_where_and_what(
 
     result = run_in_process(project, "star", "--ratings", MANAGER)
     assert result.code == 2 and "the following arguments are required: -o/--output" in result.stderr
+
+    # Titles and labels are printed, so they must be printable: the content's rules for characters.
+    result = run_in_process(
+        project,
+        "star",
+        "--ratings",
+        MANAGER,
+        "--compare",
+        STAFF,
+        "--compare-label",
+        "\u30b9\u30bf\u30c3\u30d5",
+        "--title",
+        "Ours\x1b[31m",
+        "-o",
+        "s.pdf",
+    )
+    assert result.code == 2
+    assert result.stderr.splitlines() == [
+        "build.py star: error: --title: control character '\\x1b' (U+001B ESCAPE) is not allowed in text; delete it",
+        "build.py star: error: --compare-label: character '\u30b9' (U+30B9 KATAKANA LETTER SU) cannot be printed: "
+        "the fonts the PDFs are printed in have no glyph for it; write it another way or leave it out",
+    ]
+    assert not (project / "s.pdf").exists()

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from hub.cli.arguments import pdf_output
 from hub.cli.say import say
+from hub.content.characters import font_coverage, why_unprintable
 from hub.content.library import Library
 from hub.content.packs import MINUTES_IN_A_DAY
 from hub.content.ratings import read_ratings
@@ -59,6 +60,10 @@ def make_pack(settings: Settings, request: PackRequest) -> PackOutcome:
     start = parse_start(request.start)
     if request.title is not None and not request.title.strip():
         raise UsageError("--title", "must not be empty")
+    for option, text in (("--title", request.title), ("--audience", request.audience)):
+        problem = why_unprintable(text or "", font_coverage(settings.paths.project))
+        if problem:
+            raise UsageError(option, problem)
     model = read(settings)
     library = model.library
     choice = None

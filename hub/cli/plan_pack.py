@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 
 from hub.cli.say import say
+from hub.content.characters import font_coverage, why_unprintable
 from hub.model.session_pack import PLANNER_PAGE, SessionPack, exercise_facts, session_pack_item
 from hub.model.session_plan import parse_plan
 from hub.settings import Settings
@@ -26,6 +27,11 @@ def run_plan_pack(settings: Settings, args: argparse.Namespace) -> int:
     library = model.library
     plan = parse_plan(args.plan, exercise_facts(library))
     problems = list(plan.messages)
+    covered = font_coverage(settings.paths.project)
+    for setting in ("title", "place"):
+        problem = why_unprintable(getattr(plan, setting), covered)
+        if problem:
+            problems.append(f"its {setting}: {problem}")
     session = SessionPack(plan, library)
     if not session.exercises:
         problems.append("the plan has no exercises; add at least one")

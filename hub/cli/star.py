@@ -14,6 +14,7 @@ from pathlib import Path
 
 from hub.cli.arguments import pdf_output
 from hub.cli.say import complain, say
+from hub.content.characters import font_coverage, why_unprintable
 from hub.content.ratings import read_ratings
 from hub.content.schemas import CultureStar
 from hub.model.star import MAX_READINGS, STAR_ID, Reading, star_sheet
@@ -86,7 +87,9 @@ def parse_ratings(text: str, star: CultureStar, option: str = "--ratings") -> di
     return scores
 
 
-def gather_readings(args: argparse.Namespace, star: CultureStar) -> tuple[str | None, list[Reading]]:
+def gather_readings(
+    args: argparse.Namespace, star: CultureStar, covered: frozenset[int] | None = None
+) -> tuple[str | None, list[Reading]]:
     """The one or two readings the command line asks for, labelled."""
     problems: list[str] = []
     title: str | None = None
@@ -122,7 +125,14 @@ def gather_readings(args: argparse.Namespace, star: CultureStar) -> tuple[str | 
     for index, reading in enumerate(readings):
         label = labels[index] or reading.label or (DEFAULT_LABELS[index] if len(readings) > 1 else "Score")
         named.append(Reading(label, reading.scores))
-    return args.title or title, named
+    title = args.title or title
+    given = [("--title" if args.title else "the ratings file's title", title)]
+    for index, (option, reading) in enumerate(zip(("--label", "--compare-label"), named, strict=False)):
+        given.append((option if labels[index] else f"the label of reading {index + 1}", reading.label))
+    unprintable = [f"{where}: {problem}" for where, text in given if (problem := why_unprintable(text or "", covered))]
+    if unprintable:
+        raise RatingsError(unprintable)
+    return title, named
 
 
 # --- the command ----------------------------------------------------------------
@@ -155,7 +165,7 @@ def run_star(settings: Settings, args: argparse.Namespace) -> int:
     if entry is None or not isinstance(entry.item, CultureStar):
         return _usage_error([f"there is no culture star: content/stars/{STAR_ID}.yml is missing"])
     try:
-        title, readings = gather_readings(args, entry.item)
+        title, readings = gather_readings(args, entry.item, font_coverage(settings.paths.project))
     except RatingsError as error:
         return _usage_error(error.messages)
     print_one(settings, model, filled_star(entry, readings, title, f"the filled culture star ({output})"), output)

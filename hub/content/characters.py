@@ -213,9 +213,28 @@ def unprintable_characters(root: Node, source: str, path: str, covered: frozense
         missing = (char for char in node.value if ord(char) not in covered and ord(char) not in _NOT_DRAWN)
         for char in dict.fromkeys(char for char in missing if not is_refused(char)):
             line, column = position(source, node, char)
-            message = (
-                f"character {shown(char)} ({character_name(char)}) cannot be printed: "
-                "the fonts the PDFs are printed in have no glyph for it; write it another way or leave it out"
-            )
-            problems.append(Problem(path, line, column, field_name(walked), message))
+            problems.append(Problem(path, line, column, field_name(walked), unprintable_message(char)))
     return problems
+
+
+def unprintable_message(char: str) -> str:
+    return (
+        f"character {shown(char)} ({character_name(char)}) cannot be printed: "
+        "the fonts the PDFs are printed in have no glyph for it; write it another way or leave it out"
+    )
+
+
+def why_unprintable(text: str, covered: frozenset[int] | None = None) -> str | None:
+    """Why ``text``, given on the command line or in an address, cannot be printed as it is; None if it can.
+
+    The same rules as for content: control and invisible characters are refused, and every other
+    character must be one the shipped fonts can draw.
+    """
+    refused = _REFUSED.search(text)
+    if refused:
+        return refused_message(refused.group())
+    if text.isascii():
+        return None
+    covered = font_coverage() if covered is None else covered
+    missing = next((char for char in text if ord(char) not in covered and ord(char) not in _NOT_DRAWN), None)
+    return unprintable_message(missing) if missing else None
