@@ -77,7 +77,7 @@
         chosen[filter.name] = value;
       } else {
         const shown = value.length > SHOWN_VALUE_LENGTH ? value.slice(0, SHOWN_VALUE_LENGTH) + "…" : value;
-        ignored.push("“" + shown + "” is not a " + filter.label.toLowerCase() + " here, so it was left out.");
+        ignored.push(filter.label + " “" + shown + "” is not one of the choices, so it was left out.");
       }
     });
     return { chosen: chosen, ignored: ignored };
@@ -399,12 +399,18 @@ if (typeof Hub !== "undefined")
       apply();
     }
 
+    /* The address changed under the page: by hand, by Back within the page, or by a link to this page
+       that Material's instant navigation followed without loading it again (location$). */
+    const path = location.pathname;
+    let following = null;
     function addressChanged() {
       if (!form.isConnected) {
         window.removeEventListener("hashchange", addressChanged);
         window.removeEventListener("popstate", addressChanged);
+        if (following) following.unsubscribe();
         return;
       }
+      if (location.pathname !== path) return;
       if (F.address(filters, chosenNow()) !== F.address(filters, F.readAddress(location.hash, filters).chosen)) fromAddress();
     }
 
@@ -423,6 +429,11 @@ if (typeof Hub !== "undefined")
     window.addEventListener("hashchange", addressChanged);
     window.addEventListener("popstate", addressChanged);
     window.addEventListener("pageshow", shownAgain);
+    if (window.location$ && typeof window.location$.subscribe === "function") {
+      following = window.location$.subscribe(function () {
+        addressChanged();
+      });
+    }
     form.hidden = false;
     fromAddress();
   });
