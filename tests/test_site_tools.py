@@ -62,13 +62,13 @@ def test_exercise_filters_narrow_the_catalogue(page: Page, site_url: str) -> Non
         "Nothing on Positive risk for Team leaders and their teams up to 20 min; Exercise 6 takes at least 45 min."
     )
     assert shown_titles(page) == ["Exercise 6: Risk-taking"]  # the nearest, under a note that says so
-    expect(page.locator(".hub-catalogue-empty")).to_have_text(
+    expect(page.locator(".hub-catalogue-near-note")).to_have_text(
         "The nearest match is below. Choose “Clear filters” to see them all."
     )
 
     press_on(page, page.get_by_role("button", name="Clear filters"), "Enter")
     expect(status).to_have_text("Showing all 8 exercises.")
-    expect(page.locator(".hub-catalogue-empty")).to_be_hidden()
+    expect(page.locator(".hub-catalogue-near-note")).to_be_hidden()
 
 
 NOTHING_ON_RISK = "Nothing on Positive risk up to 30 min; Exercise 6 takes at least 45 min."
@@ -148,7 +148,7 @@ def test_filters_live_in_the_address_through_back_reload_and_sharing(
     expect(page.get_by_role("status")).to_have_text(
         "Nothing on Challenges and barriers in part one; Exercises 3, 5 and 6 are in part two."
     )
-    expect(page.locator(".hub-catalogue-empty")).to_have_text(
+    expect(page.locator(".hub-catalogue-near-note")).to_have_text(
         "The nearest matches are below. Choose “Clear filters” to see them all."
     )
     assert [title.split(":")[0] for title in shown_titles(page)] == ["Exercise 3", "Exercise 5", "Exercise 6"]

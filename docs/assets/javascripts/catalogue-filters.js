@@ -247,7 +247,7 @@ if (typeof Hub !== "undefined")
     const selects = Array.from(form.querySelectorAll("select[data-filter]"));
     const dataLink = document.querySelector("a.hub-catalogue-data");
     const pager = document.querySelector(".hub-pager");
-    const empty = Hub.element("li", { class: "hub-catalogue-empty", hidden: true });
+    const note = Hub.element("p", { class: "hub-catalogue-near-note", hidden: true });
     const filters = selects.map(function (select) {
       const label = form.querySelector('label[for="' + select.id + '"]');
       return {
@@ -269,7 +269,7 @@ if (typeof Hub !== "undefined")
     let allItems = null;
     let loading = false;
     let ignored = [];
-    list.append(empty);
+    list.before(note);
 
     function model(element) {
       if (!models.has(element)) {
@@ -353,7 +353,7 @@ if (typeof Hub !== "undefined")
         return;
       }
       const items = filtered && allItems ? allItems : pageItems;
-      if (list.firstElementChild !== items[0]) list.replaceChildren(...items, empty);
+      if (list.firstElementChild !== items[0]) list.replaceChildren(...items);
       if (pager) pager.hidden = filtered && allItems !== null && allItems !== pageItems;
       const every = items.map(model);
       const shown = F.matching(every, filters, chosen);
@@ -361,9 +361,10 @@ if (typeof Hub !== "undefined")
       const visible = new Set(shown.concat(near));
       every.forEach(function (item) {
         item.element.hidden = !visible.has(item);
+        item.element.classList.toggle("hub-catalogue-near", near.includes(item));
       });
-      empty.hidden = !near.length;
-      empty.textContent =
+      note.hidden = !near.length;
+      note.textContent =
         (near.length === 1 ? "The nearest match is below" : "The nearest matches are below") +
         ". Choose “Clear filters” to see them all.";
       const total = dataLink && allItems !== pageItems ? Number(list.dataset.total) : items.length;
