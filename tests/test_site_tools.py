@@ -63,7 +63,7 @@ def test_exercise_filters_narrow_the_catalogue(page: Page, site_url: str) -> Non
     )
     assert shown_titles(page) == ["Exercise 6: Risk-taking"]  # the nearest, under a note that says so
     expect(page.locator(".hub-catalogue-near-note")).to_have_text(
-        "The nearest match is below. Choose “Clear filters” to see them all."
+        "The nearest match is below. Choose “Clear filters” to see the whole list."
     )
 
     press_on(page, page.get_by_role("button", name="Clear filters"), "Enter")
@@ -149,7 +149,7 @@ def test_filters_live_in_the_address_through_back_reload_and_sharing(
         "Nothing on Challenges and barriers in part one; Exercises 3, 5 and 6 are in part two."
     )
     expect(page.locator(".hub-catalogue-near-note")).to_have_text(
-        "The nearest matches are below. Choose “Clear filters” to see them all."
+        "The nearest matches are below. Choose “Clear filters” to see the whole list."
     )
     assert [title.split(":")[0] for title in shown_titles(page)] == ["Exercise 3", "Exercise 5", "Exercise 6"]
     page.context.close()

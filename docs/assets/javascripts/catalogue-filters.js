@@ -366,7 +366,7 @@ if (typeof Hub !== "undefined")
       note.hidden = !near.length;
       note.textContent =
         (near.length === 1 ? "The nearest match is below" : "The nearest matches are below") +
-        ". Choose “Clear filters” to see them all.";
+        ". Choose “Clear filters” to see the whole list.";
       const total = dataLink && allItems !== pageItems ? Number(list.dataset.total) : items.length;
       if (near.length) say(F.nothingText(near, filters, chosen, list.dataset.numbered));
       else if (filtered) say("Showing " + shown.length + " of " + total + " " + noun + ".");
