@@ -29,6 +29,7 @@ pytestmark = pytest.mark.e2e  # axe-core in Chromium on the shared build
 
 COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 TOOLS_IN_USE = {
+    "exercises/": "exercises/#length=30&theme=risk",  # filters that match nothing: the nearest, and why
     "exercises/plan/": "exercises/plan/#exercises=exercise-1-defining-the-approach,exercise-6-risk-taking"
     "&start=09:30&breaks=exercise-1-defining-the-approach:15&title=Team+day",
     "audits/training-priorities/": "audits/training-priorities/#ratings=5,4,3,2,1,0,4",

@@ -39,11 +39,20 @@ def test_offline_zip_works_from_file_urls_with_search(browser: Browser, built: P
 
     page.goto(home)
     page.get_by_role("navigation", name="Tabs").get_by_role("link", name="Exercises").click()
+    page.get_by_label("Theme").select_option(label="Challenges and barriers")
+    page.get_by_label("Part").select_option(label="Part one")
+    nothing = "Nothing on Challenges and barriers in part one; Exercises 3, 5 and 6 are in part two."
+    expect(page.get_by_role("status")).to_have_text(nothing)
     page.get_by_role("link", name="Exercise 3: The challenges of getting outcomes into practice").click()
     page.get_by_role("link", name="Plan a session with this exercise").click()
     expect(page.locator("[data-plan-agenda] tbody tr").first).to_contain_text("09:30")
     pdf = page.locator("[data-plan-prints] a").first.evaluate("a => a.href")
     assert Path(pdf.removeprefix("file://")).is_file(), pdf
+    page.go_back()
+    page.go_back()  # without instant navigation, from file://: the filters come back from the address
+    assert page.url.endswith("/exercises/index.html#part=1&theme=challenges"), page.url
+    expect(page.get_by_role("status")).to_have_text(nothing)
+    expect(page.get_by_label("Theme")).to_have_value("challenges")
     assert all(url.startswith("file://") for url in requested), [u for u in requested if not u.startswith("file://")]
     context.close()
 

@@ -101,7 +101,10 @@ def test_filters_on_the_first_page_search_every_page(page: Page, grown_url: str)
     expect(page).to_have_url(re.compile(r"/exercises/synthetic-0090/$"))
     expect(page.get_by_role("heading", level=1)).to_have_text(re.compile("Synthetic exercise 90"))
 
-    page.go_back()
+    page.go_back()  # the filter is in the address: every page's matching items again
+    expect(page).to_have_url(re.compile(r"/exercises/#length=\d+$"))
+    expect(status).to_have_text(f"Showing {matching} of {TOTAL} exercises.")
+    expect(titles.filter(has_text="Synthetic exercise 90")).to_have_count(1)
     page.get_by_role("button", name="Clear filters").click()
     expect(status).to_have_text(f"Showing 50 of {TOTAL} exercises on this page; the filters search all of them.")
     expect(page.locator(".hub-pager")).to_be_visible()

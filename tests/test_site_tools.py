@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import shlex
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
@@ -46,7 +47,7 @@ def test_exercise_filters_narrow_the_catalogue(page: Page, site_url: str) -> Non
     assert [title.split(":")[0] for title in shown_titles(page)] == ["Exercise 1", "Exercise 2"]
 
     page.get_by_label("Part").select_option(label="Part two")
-    page.get_by_label("Length").select_option(label="Up to 30 minutes")
+    page.get_by_label("Length").select_option(label="Up to 30 min")
     expect(status).to_have_text("Showing 2 of 8 exercises.")
     assert [title.split(":")[0] for title in shown_titles(page)] == ["Exercise 7", "Exercise 8"]
 
@@ -56,12 +57,126 @@ def test_exercise_filters_narrow_the_catalogue(page: Page, site_url: str) -> Non
     assert shown_titles(page) == ["Exercise 6: Risk-taking"]
 
     page.get_by_label("Audience").select_option(label="Team leaders and their teams")
-    page.get_by_label("Length").select_option(label="Up to 20 minutes")
-    expect(status).to_have_text("Showing 0 of 8 exercises.")
-    expect(page.get_by_text("Nothing matches these filters.")).to_be_visible()
+    page.get_by_label("Length").select_option(label="Up to 20 min")
+    expect(status).to_have_text(
+        "Nothing on Positive risk for Team leaders and their teams up to 20 min; Exercise 6 takes at least 45 min."
+    )
+    assert shown_titles(page) == ["Exercise 6: Risk-taking"]  # the nearest, under a note that says so
+    expect(page.locator(".hub-catalogue-near-note")).to_have_text(
+        "The nearest match is below. Choose “Clear filters” to see the whole list."
+    )
 
     press_on(page, page.get_by_role("button", name="Clear filters"), "Enter")
     expect(status).to_have_text("Showing all 8 exercises.")
+    expect(page.locator(".hub-catalogue-near-note")).to_be_hidden()
+
+
+NOTHING_ON_RISK = "Nothing on Positive risk up to 30 min; Exercise 6 takes at least 45 min."
+
+
+# Material's instant navigation only follows links to pages of its sitemap, whose addresses are the published
+# site's (mkdocs.yml site_url): a local server on another port gets whole-page loads. So these pages are served
+# at the published address, answered by the local server (nothing leaves the machine).
+@pytest.fixture(scope="module")
+def published(built: Path) -> str:
+    return re.search(r"^site_url: (\S+)$", (built / "mkdocs.yml").read_text(encoding="utf-8"), re.M).group(1)
+
+
+def published_page(browser: Browser, site_url: str, published: str, width: int) -> tuple[Page, list[str]]:
+    context = browser.new_context(viewport={"width": width, "height": 900}, locale="en-GB")
+    context.route(
+        published + "**",
+        lambda route: route.fulfill(response=route.fetch(url=site_url + route.request.url[len(published) :])),
+    )
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    return page, errors
+
+
+def expect_risk_under_30(page: Page, published: str) -> None:
+    expect(page).to_have_url(published + "exercises/#length=30&theme=risk")
+    expect(page.get_by_role("status")).to_have_text(NOTHING_ON_RISK)
+    expect(page.get_by_label("Theme")).to_have_value("risk")
+    expect(page.get_by_label("Length")).to_have_value("30")
+    expect(page.get_by_label("Part")).to_have_value("")
+    assert shown_titles(page) == ["Exercise 6: Risk-taking"]
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_filters_live_in_the_address_through_back_reload_and_sharing(
+    browser: Browser, site_url: str, published: str, width: int
+) -> None:
+    page, errors = published_page(browser, site_url, published, width)
+    page.goto(published + "exercises/")
+    press_on(page, page.get_by_label("Theme"), *["ArrowDown"] * 9)  # by keyboard: the ninth theme, Positive risk
+    expect(page).to_have_url(published + "exercises/#theme=risk")
+    expect(page.get_by_role("status")).to_have_text("Showing 1 of 8 exercises.")
+    page.get_by_label("Length").select_option(label="Up to 30 min")
+    expect_risk_under_30(page, published)
+
+    page.evaluate("window.hubSamePage = true")
+    page.get_by_role("link", name="Exercise 6: Risk-taking").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(re.compile("^Exercise 6: Risk-taking"))
+    page.go_back()
+    expect_risk_under_30(page, published)
+    assert page.evaluate("window.hubSamePage === true")  # Material's instant navigation swapped the pages in
+    if width > 1220:  # the tabs show on wide screens only
+        page.get_by_role("navigation", name="Tabs").get_by_role("link", name="Exercises").click()
+        expect(page).to_have_url(published + "exercises/")  # the catalogue afresh, unfiltered
+        expect(page.get_by_role("status")).to_have_text("Showing all 8 exercises.")
+        expect(page.get_by_label("Theme")).to_have_value("")
+        page.go_back()
+        expect_risk_under_30(page, published)
+    page.reload()
+    expect_risk_under_30(page, published)
+
+    shared, shared_errors = published_page(browser, site_url, published, width)
+    shared.goto(published + "exercises/#theme=risk&length=30")
+    expect_risk_under_30(shared, published)
+    shared.context.close()
+
+    page.get_by_role("button", name="Clear filters").click()
+    expect(page).to_have_url(published + "exercises/")
+    expect(page.get_by_role("status")).to_have_text("Showing all 8 exercises.")
+    page.context.close()
+    assert errors == shared_errors == []
+
+
+def test_an_address_that_is_odd_or_changed_by_hand(page: Page, site_url: str) -> None:
+    page.goto(site_url + "exercises/#theme=nonsense&part=2")
+    expect(page).to_have_url(site_url + "exercises/#part=2")
+    expect(page.get_by_role("status")).to_have_text(
+        "Showing 6 of 8 exercises. Theme “nonsense” is not one of the choices, so it was left out."
+    )
+    page.evaluate("location.hash = 'part=1&theme=challenges'")  # an address changed by hand
+    expect(page.get_by_role("status")).to_have_text(
+        "Nothing on Challenges and barriers in part one; Exercises 3, 5 and 6 are in part two."
+    )
+    expect(page.locator(".hub-catalogue-near-note")).to_have_text(
+        "The nearest matches are below. Choose “Clear filters” to see the whole list."
+    )
+    assert [title.split(":")[0] for title in shown_titles(page)] == ["Exercise 3", "Exercise 5", "Exercise 6"]
+
+
+def test_the_guidance_and_principles_keep_their_theme_in_the_address(page: Page, site_url: str) -> None:
+    guidance = ["Planning for action", "Values", "Balancing risks, rights and responsibilities (positive risk)"]
+    page.goto(site_url + "guidance/")
+    page.get_by_label("Theme").select_option(label="Positive risk")
+    expect(page).to_have_url(site_url + "guidance/#theme=risk")
+    expect(page.get_by_role("status")).to_have_text("Showing 3 of 50 guidance.")
+    assert shown_titles(page) == guidance
+    page.get_by_role("link", name="Values", exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(re.compile("^Values"))
+    page.go_back()
+    expect(page.get_by_label("Theme")).to_have_value("risk")
+    expect(page.get_by_role("status")).to_have_text("Showing 3 of 50 guidance.")
+    assert shown_titles(page) == guidance
+
+    page.goto(site_url + "principles/#theme=conversations")  # a shared address
+    expect(page.get_by_label("Theme")).to_have_value("conversations")
+    expect(page.get_by_role("status")).to_have_text(re.compile(r"^Showing [1-9] of 10 principles\.$"))
+    assert "Key elements of a good conversation (2022)" in shown_titles(page)
 
 
 def test_without_javascript_the_whole_catalogue_shows_and_the_filters_stay_hidden(

@@ -17,6 +17,37 @@ from hub.model import Model
 from hub.model.listings import DATA_SCRIPT, data_script, listing_pages, page_name
 from hub.render.formats.base import Format
 from hub.render.outputs import Download, Output
+from hub.words import duration
+
+PART_WORDS = {1: "one", 2: "two"}
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One option of a filter: its value in the address, its label, and its words inside a sentence.
+
+    The filters' messages ("Nothing on Positive risk up to 30 min; ...") are put together in the browser
+    from these words (docs/assets/javascripts/catalogue-filters.js), so that lengths are worded here, once,
+    as everywhere in the hub (:func:`hub.words.duration`); tests/golden/filters.json pins both sides.
+    """
+
+    value: str
+    label: str
+    words: str
+
+    @classmethod
+    def length(cls, minutes: int) -> Choice:
+        return cls(str(minutes), f"Up to {duration(minutes)}", duration(minutes))
+
+    @classmethod
+    def part(cls, part: int) -> Choice:
+        words = f"part {PART_WORDS.get(part, part)}"
+        return cls(str(part), words.capitalize(), words)
+
+
+def length_text(minutes: int, at_least: bool) -> str:
+    """How long an exercise takes, in the hub's words: ``at least 45 min``, ``1 h``."""
+    return ("at least " if at_least else "") + duration(minutes)
 
 
 @dataclass(frozen=True)
@@ -24,8 +55,8 @@ class FilterChoices:
     """The values a catalogue's filters offer: those its items have (exercises have all four)."""
 
     themes: list[tuple[str, Theme]]
-    minutes: list[int]
-    parts: list[int]
+    minutes: list[Choice]
+    parts: list[Choice]
     audiences: list[str]
 
     @classmethod
@@ -36,8 +67,8 @@ class FilterChoices:
         exercises = [entry.item for entry in entries if isinstance(entry.item, Exercise)]
         return cls(
             themes,
-            sorted({item.time.minutes for item in exercises}),
-            sorted({item.part for item in exercises}),
+            [Choice.length(minutes) for minutes in sorted({item.time.minutes for item in exercises})],
+            [Choice.part(part) for part in sorted({item.part for item in exercises})],
             sorted({audience for item in exercises for audience in item.audience}),
         )
 
@@ -52,12 +83,13 @@ def catalogue_record(entry: Entry, library: Library, downloads: list[Download]) 
     record |= {"themes": "|".join(item.themes), "facts": ""}
     if entry.kind.name == "exercise":
         time = ("At least " if item.time.at_least else "About ") + f"{item.time.minutes} minutes"
-        part = "Part " + ("one" if item.part == 1 else "two")
+        part = Choice.part(item.part).label
         record |= {
             "title": f"Exercise {item.number}: {record['title']}",
             "number": item.number,
             "minutes": item.time.minutes,
             "atLeast": item.time.at_least,
+            "length": length_text(item.time.minutes, item.time.at_least),
             "part": str(item.part),
             "audience": "|".join(item.audience),
             "facts": " · ".join([time, part, ", ".join(labels)] if labels else [time, part]),
@@ -85,6 +117,7 @@ class Catalogues(Format):
             choices = FilterChoices.of(entries, library)
             for page in listing:
                 context = {"kind": kind, "entries": entries, "listing": page, "choices": choices}
+                context["length_text"] = length_text
                 yield Output(page.name, f"the {kind.title.lower()} catalogue", "catalogue.md.j2", context)
             if listing[0].paged:
                 records = [catalogue_record(entry, library, downloads(entry)) for entry in entries]
