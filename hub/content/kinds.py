@@ -18,6 +18,17 @@ class Kind:
     schema: type[schemas.Item]
     order: int
     sort: Callable[[Any], tuple] = lambda entry: (entry.item.title.lower(),)
+    counted: str = ""  # how several are counted, where the title will not do: "50 guidance pages"
+
+    @property
+    def noun(self) -> str:
+        """Items of this kind when counted, in lower case: "8 exercises", "3 principle sets"."""
+        return self.counted or self.title.lower()
+
+    @property
+    def one(self) -> str:
+        """One item of this kind, in lower case, as counted: "exercise", "guidance page"."""
+        return self.counted.removesuffix("s") if self.counted else self.singular.lower()
 
     def sort_key(self, entry: Any) -> tuple:
         return self.sort(entry)
@@ -37,12 +48,12 @@ _ALL = [
     Kind("case-study", "case-studies", "Case studies", "Case study", schemas.CaseStudy, 3),
     Kind("worksheet", "worksheets", "Worksheets", "Worksheet", schemas.Worksheet, 4),
     Kind("audit", "audits", "Self-assessment tools", "Self-assessment tool", schemas.Audit, 5),
-    Kind("star", "stars", "Culture star", "Culture star", schemas.CultureStar, 6),
+    Kind("star", "stars", "Culture star", "Culture star", schemas.CultureStar, 6, counted="culture stars"),
     Kind("quiz", "quizzes", "Quizzes", "Quiz", schemas.Quiz, 7),
-    Kind("principles", "principles", "Principles", "Principles", schemas.PrincipleSet, 8),
+    Kind("principles", "principles", "Principles", "Principles", schemas.PrincipleSet, 8, counted="principle sets"),
     Kind("questions", "questions", "Question sets", "Question set", schemas.QuestionSet, 9),
     Kind("comparison", "comparisons", "Comparisons", "Comparison", schemas.Comparison, 10),
-    Kind("guidance", "guidance", "Guidance", "Guidance", schemas.Guidance, 11, _by_source),
+    Kind("guidance", "guidance", "Guidance", "Guidance", schemas.Guidance, 11, _by_source, "guidance pages"),
     Kind("pack", "packs", "Workshop packs", "Workshop pack", schemas.Pack, 12),
 ]
 

@@ -340,7 +340,7 @@ if (typeof Hub !== "undefined")
       if (filtered && dataLink && !allItems) {
         if (loading) return;
         loading = true;
-        say("Loading every " + noun.replace(/s$/, "") + "…");
+        say("Loading every " + (list.dataset.one || "item") + "…");
         Hub.loadCatalogue(dataLink, function (records) {
           loading = false;
           allItems = records
