@@ -18,7 +18,7 @@ from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, Stric
 from hub.content.kinds import KINDS
 from hub.content.text import plain_text
 from hub.model import Model
-from hub.model.sheets import sheet_parts
+from hub.model.sheet_parts import sheet_parts
 from hub.model.star import SCREEN, star_geometry
 from hub.render.formats import Downloads
 from hub.render.formats.workshop_packs import PACK_NOTE
