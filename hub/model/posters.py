@@ -1,13 +1,22 @@
-"""Posters for the wall: a table or a set of principles at the largest size that fits the page."""
+"""Posters for a wall: a headline, and only as much of a source item as can be read from two metres.
+
+A poster's body text is at least 16 pt on A4 and 24 pt on A3, it holds at most ``POSTER_WORDS`` words, and it
+fits one page.  Each candidate item is measured, with the shipped font's own widths, in the forms it can take,
+richest first: the whole item; for principles in groups, one poster per group; for named principles, the
+names alone.  The first form whose every poster fits on both papers is offered; an item with none is not
+offered as a poster at all.  Posters never reword: they show the source's words, or fewer of them.
+"""
 
 from __future__ import annotations
 
+import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from hub.content.library import Entry, Library
 from hub.content.schemas import Comparison, Guidance, PrincipleSet, TableBlock
+from hub.content.text import plain_text
 from hub.model.measure import A3, A4, MM_PER_PT, plain, text_measure
 
 
@@ -18,31 +27,40 @@ class PosterSize:
     height: float
     margin: float
     footer_pt: float
-    smallest_pt: float  # below this a poster is not legible across a room
+    smallest_pt: float  # body text below this cannot be read from two metres
+    largest_pt: float  # body text above this is shouting
 
     def page(self, landscape: bool) -> tuple[float, float]:
         return (self.height, self.width) if landscape else (self.width, self.height)
 
 
 POSTER_SIZES = (
-    PosterSize("A4", *A4, 12.0, 8.0, 12.0),
-    PosterSize("A3", *A3, 15.0, 10.0, 16.0),
+    PosterSize("A4", *A4, 12.0, 8.0, 16.0, 40.0),
+    PosterSize("A3", *A3, 15.0, 10.0, 24.0, 60.0),
 )
-POSTER_SOURCES = (
+POSTER_WORDS = 150  # what a passer-by reads standing at a wall: about 40 seconds' reading
+POSTER_SOURCES = (  # the items worth a wall, each measured for the form it can take (or none)
     "service-led-and-outcomes-focused-iriss-2010",
     "service-led-and-outcomes-focused-pon-2016",
     "service-led-and-outcomes-focused-pon-2022",
     "from-personal-to-national-outcomes",
     "principles-underpinning-practice",
+    "recording-principles",
 )
-TITLE_SCALE = 1.7
-PRINCIPLE_GAP_EM = 1.0  # between principles (poster.css: ul.poster-principles gap)
-PRINCIPLE_PADDING_EM = 0.6
-PRINCIPLE_BORDER_EM = 0.3
-PRINCIPLE_NAME_SCALE = 1.15
-PRINCIPLE_NAME_GAP_EM = 0.3
+HEADLINE_SCALE = 1.5  # the headline against the body text
+HEADLINE_MOST = 1.2  # … and against the largest body text of its paper
+HEADLINE_GAP_EM = 0.6  # between the headline and the body (poster.css)
+KICKER_GAP_EM = 0.2  # between the item's title, over a group's headline, and the headline
+CARD_GAP_EM = 0.8  # between principles (poster.css: ul.poster-principles gap)
+CARD_PADDING_EM = 0.5
+CARD_BORDER_EM = 0.3
+CARD_NAME_SCALE = 1.15
+CARD_NAME_GAP_EM = 0.25
+CARD_ITEM_GAP_EM = 0.3  # between the texts of one card
+CARD_BULLET_EM = 1.0  # the indent of the texts of a card that holds several, for their bullets
 CELL_PADDING_EM = (0.3, 0.45)  # vertical, horizontal
 FOOTER_MM = {"A4": 24.0, "A3": 31.0}  # the footer with its QR code, and a gap above it
+SAFETY = 0.96  # of the height measured as free, for what measuring by advance widths cannot know
 
 
 @dataclass(frozen=True)
@@ -53,25 +71,62 @@ class PosterTable:
 
 
 @dataclass(frozen=True)
-class PosterPrinciple:
+class PosterCard:
+    """A principle (its name and text), a group of principles (its name and theirs), or a name alone."""
+
     name: str
-    text: str
+    texts: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class PosterContent:
+    """What one poster shows, in the source's words."""
+
+    headline: str
+    part: str = ""  # in the file name, for one of several posters of an item
+    kicker: str = ""  # the item's title, over a headline that is one of its groups
+    label: str = ""  # after "Poster A3" in the item's downloads
+    table: PosterTable | None = None
+    cards: tuple[PosterCard, ...] = ()
+
+    @property
+    def words(self) -> int:
+        if self.table is not None:
+            cells = [*self.table.header, *(cell for row in self.table.rows for cell in row)]
+        else:
+            cells = [text for card in self.cards for text in (card.name, *card.texts)]
+        return sum(len(plain(cell).split()) for cell in cells)
 
 
 @dataclass(frozen=True)
 class Poster:
     entry: Entry
-    title: str
+    content: PosterContent
     size: PosterSize
     landscape: bool
     body_pt: float
-    table: PosterTable | None = None
-    principles: tuple[PosterPrinciple, ...] = ()
     columns: int = 1
 
     @property
+    def title(self) -> str:
+        return self.content.headline
+
+    @property
+    def table(self) -> PosterTable | None:
+        return self.content.table
+
+    @property
+    def cards(self) -> tuple[PosterCard, ...]:
+        return self.content.cards
+
+    @property
     def pdf_path(self) -> str:
-        return f"pdf/poster-{self.entry.id}-{self.size.name.lower()}.pdf"
+        part = f"-{self.content.part}" if self.content.part else ""
+        return f"pdf/poster-{self.entry.id}{part}-{self.size.name.lower()}.pdf"
+
+    @property
+    def label(self) -> str:
+        return f"Poster {self.size.name}{self.content.label}"
 
     @property
     def page_size(self) -> tuple[float, float]:
@@ -79,7 +134,7 @@ class Poster:
 
     @property
     def title_pt(self) -> float:
-        return round(self.body_pt * TITLE_SCALE, 1)
+        return round(min(self.body_pt * HEADLINE_SCALE, self.size.largest_pt * HEADLINE_MOST), 1)
 
 
 LONGEST_WORD_EM = 12.0  # a longer word (a web address) is broken over lines rather than widen its column
@@ -102,15 +157,15 @@ def _column_widths(header: Sequence[str], rows: Sequence[Sequence[str]]) -> tupl
     return tuple(widths)
 
 
-def _table_height(table: PosterTable, size: float, width: float, bold_header: bool = True) -> float | None:
+def _table_height(table: PosterTable, size: float, width: float) -> float | None:
     measure = text_measure()
     pad_v, pad_h = (em * size * MM_PER_PT for em in CELL_PADDING_EM)
     total = 0.0
     for row_index, row in enumerate([table.header, *table.rows]):
         tallest = 0.0
-        for cell, percent in zip(row, table.widths, strict=True):
-            cell_width = width * percent / 100 - 2 * pad_h
-            height = measure.height_mm(plain(cell), size, cell_width, bold=row_index == 0 and bold_header)
+        for column, (cell, percent) in enumerate(zip(row, table.widths, strict=True)):
+            bold = row_index == 0 or (column == 0 and len(table.header) > 2)  # headings, and row headings
+            height = measure.height_mm(plain(cell), size, width * percent / 100 - 2 * pad_h, bold=bold)
             if height is None:
                 return None
             tallest = max(tallest, height)
@@ -118,85 +173,160 @@ def _table_height(table: PosterTable, size: float, width: float, bold_header: bo
     return total
 
 
-def _principles_height(principles: Sequence[PosterPrinciple], size: float, width: float, columns: int) -> float | None:
+def _cards_height(cards: Sequence[PosterCard], size: float, width: float, columns: int) -> float | None:
     measure = text_measure()
     em = size * MM_PER_PT
-    gap, padding, border = PRINCIPLE_GAP_EM * em, PRINCIPLE_PADDING_EM * em, PRINCIPLE_BORDER_EM * em
-    column_width = (width - (columns - 1) * gap) / columns - 2 * padding - border
+    gap, padding = CARD_GAP_EM * em, CARD_PADDING_EM * em
+    inner = (width - (columns - 1) * gap) / columns - 2 * padding - CARD_BORDER_EM * em
     heights = []
-    for principle in principles:
-        name = measure.height_mm(principle.name, size * PRINCIPLE_NAME_SCALE, column_width, bold=True)
-        text = measure.height_mm(plain(principle.text), size, column_width)
-        if name is None or text is None:
+    for card in cards:
+        parts = [measure.height_mm(card.name, size * CARD_NAME_SCALE, inner, bold=True)] if card.name else []
+        indent = CARD_BULLET_EM * em if len(card.texts) > 1 else 0.0
+        parts += [measure.height_mm(plain(text), size, inner - indent) for text in card.texts]
+        if not parts or None in parts:
             return None
-        heights.append(name + PRINCIPLE_NAME_GAP_EM * em + text + 2 * padding)
+        gaps = (CARD_NAME_GAP_EM if card.name and card.texts else 0) + CARD_ITEM_GAP_EM * max(len(card.texts) - 1, 0)
+        heights.append(sum(parts) + gaps * em + 2 * padding)
     rows = [max(heights[start : start + columns]) for start in range(0, len(heights), columns)]
     return sum(rows) + (len(rows) - 1) * gap
+
+
+def _best_widths(table: PosterTable, size: float, width: float) -> PosterTable:
+    """The column widths, in whole per cent, that make the table lowest at ``size``: from the first guess, one
+    per cent at a time moved from one column to another while that makes it lower."""
+    best, lowest = table, _table_height(table, size, width) or math.inf  # inf: a word wider than its column
+    improved = True
+    while improved:
+        improved = False
+        for give in range(len(table.widths)):
+            for take in range(len(table.widths)):
+                widths = list(best.widths)
+                widths[give], widths[take] = widths[give] - 1, widths[take] + 1
+                if give == take or widths[give] < 5:
+                    continue
+                trial = replace(best, widths=tuple(widths))
+                height = _table_height(trial, size, width)
+                if height is not None and height < lowest - 0.01:
+                    best, lowest, improved = trial, height, True
+    return best
 
 
 def _fits(poster: Poster) -> bool:
     width, height = poster.page_size
     inner_width = width - 2 * poster.size.margin
     inner_height = height - 2 * poster.size.margin - FOOTER_MM[poster.size.name]
-    title = text_measure().height_mm(poster.title, poster.title_pt, inner_width, bold=True)
-    if title is None:
+    measure = text_measure()
+    headline = measure.height_mm(poster.title, poster.title_pt, inner_width, bold=True)
+    kicker = 0.0
+    if poster.content.kicker:
+        kicker = measure.height_mm(poster.content.kicker, poster.body_pt, inner_width, bold=True)
+        kicker = None if kicker is None else kicker + KICKER_GAP_EM * poster.body_pt * MM_PER_PT
+    if headline is None or kicker is None:
         return False
-    space = (inner_height - title - poster.body_pt * 0.8 * MM_PER_PT) * 0.96
+    space = (inner_height - kicker - headline - HEADLINE_GAP_EM * poster.body_pt * MM_PER_PT) * SAFETY
     if poster.table is not None:
         used = _table_height(poster.table, poster.body_pt, inner_width)
     else:
-        used = _principles_height(poster.principles, poster.body_pt, inner_width, poster.columns)
+        used = _cards_height(poster.cards, poster.body_pt, inner_width, poster.columns)
     return used is not None and used <= space
 
 
-def _largest_fit(poster: Poster, largest: float = 60.0) -> Poster | None:
+def _at(poster: Poster, body_pt: float) -> Poster:
+    """``poster`` with its body text at ``body_pt``, and a table's columns as wide as suits that size."""
+    poster = replace(poster, body_pt=body_pt)
+    if poster.table is None:
+        return poster
+    width = poster.page_size[0] - 2 * poster.size.margin
+    return replace(poster, content=replace(poster.content, table=_best_widths(poster.table, body_pt, width)))
+
+
+def _largest_fit(poster: Poster) -> Poster | None:
     """The poster at the largest body size, in half points, that fits its page; text only grows with size."""
-    steps = int((largest - poster.size.smallest_pt) * 2)
-    low, high = 0, steps  # search the half-point steps above the smallest legible size
-    if not _fits(replace(poster, body_pt=poster.size.smallest_pt)):
+    smallest = poster.size.smallest_pt
+    if not _fits(_at(poster, smallest)):
         return None
+    low, high = 0, int((poster.size.largest_pt - smallest) * 2)  # the half-point steps above the smallest
     while low < high:
         middle = (low + high + 1) // 2
-        if _fits(replace(poster, body_pt=poster.size.smallest_pt + middle / 2)):
+        if _fits(_at(poster, smallest + middle / 2)):
             low = middle
         else:
             high = middle - 1
-    return replace(poster, body_pt=poster.size.smallest_pt + low / 2)
+    return _at(poster, smallest + low / 2)
 
 
-def _poster_content(entry: Entry) -> tuple[str, PosterTable | None, tuple[PosterPrinciple, ...]]:
+def _layout(entry: Entry, content: PosterContent, size: PosterSize) -> Poster | None:
+    """The poster of ``content`` on ``size`` with the largest text: portrait or landscape, in 1 to 3 columns."""
+    if content.words > POSTER_WORDS:
+        return None
+    candidates = []
+    for landscape in (False, True):
+        for columns in (1,) if content.table else (1, 2, 3):
+            if columns > max(len(content.cards), 1):
+                continue
+            fitted = _largest_fit(Poster(entry, content, size, landscape, 0.0, columns))
+            if fitted:
+                candidates.append(fitted)
+    return max(candidates, key=lambda poster: (poster.body_pt, not poster.landscape, -poster.columns), default=None)
+
+
+def _slug(text: str) -> str:
+    return "-".join(re.findall(r"[a-z0-9]+", text.lower().replace("'", "").replace("’", "")))[:48].strip("-")
+
+
+def _table_of(entry: Entry) -> TableBlock | None:
     item = entry.item
-    table: TableBlock | None = None
     if isinstance(item, Comparison):
-        table = item.table
-    elif isinstance(item, Guidance):
-        table = next((block for block in item.body if isinstance(block, TableBlock)), None)
-    elif isinstance(item, PrincipleSet):
-        principles = tuple(PosterPrinciple(p.name or "", p.text) for p in item.principles)
-        return item.title, None, principles
-    if table is None:
-        raise TypeError(f"no poster can be made from {entry.path}")
-    title = table.title or item.title
-    title = re.sub(r"^Table \d+:\s*", "", title)
-    rows = tuple(tuple(row) for row in table.rows)
-    return title, PosterTable(tuple(table.header), rows, _column_widths(table.header, rows)), ()
+        return item.table
+    if isinstance(item, Guidance):
+        return next((block for block in item.body if isinstance(block, TableBlock)), None)
+    return None
+
+
+def poster_forms(entry: Entry) -> Iterator[list[PosterContent]]:
+    """The forms an item can take on a wall, richest first; each is the posters it makes."""
+    item = entry.item
+    table = _table_of(entry)
+    if table is not None:
+        title = re.sub(r"^Table \d+:\s*", "", table.title or item.title)
+        rows = tuple(tuple(row) for row in table.rows)
+        yield [PosterContent(title, table=PosterTable(tuple(table.header), rows, _column_widths(table.header, rows)))]
+        return
+    if not isinstance(item, PrincipleSet):
+        return
+    groups: dict[str, list[str]] = {}
+    for principle in item.principles:
+        groups.setdefault(principle.group or "", []).append(principle.text)
+    if len(groups) > 1 and "" not in groups:  # every principle in a group: the groups, then one poster each
+        yield [PosterContent(item.title, cards=tuple(PosterCard(name, tuple(texts)) for name, texts in groups.items()))]
+        yield [
+            PosterContent(name, _slug(name), item.title, f": {name}", cards=tuple(PosterCard("", (t,)) for t in texts))
+            for name, texts in groups.items()
+        ]
+    else:
+        yield [PosterContent(item.title, cards=tuple(PosterCard(p.name or "", (p.text,)) for p in item.principles))]
+    if all(principle.name for principle in item.principles):
+        names = tuple(PosterCard(principle.name or "") for principle in item.principles)
+        yield [PosterContent(item.title, "names", label=" (the principles by name)", cards=names)]
 
 
 def plan_posters(library: Library) -> list[Poster]:
-    posters = []
+    """Every poster offered: for each candidate item, its richest form whose every poster fits both papers."""
+    posters: list[Poster] = []
     for source in POSTER_SOURCES:
         entry = library.entries.get(source)
         if entry is None:
             continue
-        title, table, principles = _poster_content(entry)
-        for size in POSTER_SIZES:
-            candidates = []
-            for landscape in (False, True):
-                for columns in (1, 2) if principles else (1,):
-                    fitted = _largest_fit(Poster(entry, title, size, landscape, 0.0, table, principles, columns))
-                    if fitted:
-                        candidates.append(fitted)
-            if not candidates:  # more than a page can hold legibly: the smallest legible size, over two pages
-                candidates.append(Poster(entry, title, size, False, size.smallest_pt, table, principles, 1))
-            posters.append(max(candidates, key=lambda poster: (poster.body_pt, not poster.landscape)))
+        for form in poster_forms(entry):
+            laid_out = [_layout(entry, content, size) for content in form for size in POSTER_SIZES]
+            if all(laid_out):
+                posters += [poster for poster in laid_out if poster is not None]
+                break
     return posters
+
+
+def shown_text(poster: Poster) -> list[str]:
+    """The source's words a poster shows, as plain text (for checking that none is reworded)."""
+    if poster.table is not None:
+        return [*poster.table.header, *(plain_text(cell) for row in poster.table.rows for cell in row)]
+    return [text for card in poster.cards for text in (card.name, *(plain_text(t) for t in card.texts)) if text]
