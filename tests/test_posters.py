@@ -32,7 +32,9 @@ def source_words(item: object) -> str:
     """Everything an item says, as plain text on one line."""
     if isinstance(item, Comparison | Guidance):
         tables = [item.table] if isinstance(item, Comparison) else [b for b in item.body if hasattr(b, "rows")]
-        cells = [cell for table in tables for cell in [*table.header, *(c for row in table.rows for c in row)]]
+        cells = [
+            cell for table in tables for cell in [table.title or "", *table.header, *(c for r in table.rows for c in r)]
+        ]
     else:
         assert isinstance(item, PrincipleSet)
         cells = [text for p in item.principles for text in (p.name or "", p.group or "", p.text)]

@@ -107,3 +107,9 @@ def test_an_address_that_is_not_one_is_a_usage_error(
     result = run_build(project, "star", "--ratings", RATINGS, *args, "-o", "x.pdf", site_url=site_url)
     assert result.code == 2 and message in result.stderr, result.stderr
     assert not (project / "x.pdf").exists()
+
+
+def test_the_site_is_built_for_the_same_address(built: Path) -> None:
+    page = (built / "site/stars/culture-star/index.html").read_text(encoding="utf-8")
+    assert f'<link rel="canonical" href="{SITE_URL}stars/culture-star/">' in page
+    assert "outcomes-hub.example.org" not in (built / "site/sitemap.xml").read_text(encoding="utf-8")
