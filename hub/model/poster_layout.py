@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from hub.content.library import Entry
-from hub.model.measure import A3, A4, MM_PER_PT, plain, text_measure
+from hub.model.measure import A3, A4, MM_PER_PT, line_units, plain, text_measure, word_pieces
 
 
 @dataclass(frozen=True)
@@ -140,15 +140,25 @@ def column_widths(header: Sequence[str], rows: Sequence[Sequence[str]]) -> tuple
     return tuple(widths)
 
 
-def _table_height(table: PosterTable, size: float, width: float) -> float | None:
+def _height(text: str, size: float, width: float, bold: bool = False) -> float | None:
+    """The height of ``text`` at ``size`` in ``width`` mm, or None if a word would be broken between its letters
+    (only a word longer than ``LONGEST_WORD_EM``, a web address, may be: a poster is read from two metres)."""
     measure = text_measure()
+    room = width / MM_PER_PT / size  # in ems
+    pieces = (measure.width_em(piece, bold) for unit in line_units(text) for piece in word_pieces(unit))
+    if any(room < piece <= LONGEST_WORD_EM for piece in pieces):
+        return None
+    return measure.height_mm(text, size, width, bold)
+
+
+def _table_height(table: PosterTable, size: float, width: float) -> float | None:
     pad_v, pad_h = (em * size * MM_PER_PT for em in CELL_PADDING_EM)
     total = 0.0
     for row_index, row in enumerate([table.header, *table.rows]):
         tallest = 0.0
         for column, (cell, percent) in enumerate(zip(row, table.widths, strict=True)):
             bold = row_index == 0 or (column == 0 and len(table.header) > 2)  # headings, and row headings
-            height = measure.height_mm(plain(cell), size, width * percent / 100 - 2 * pad_h, bold=bold)
+            height = _height(plain(cell), size, width * percent / 100 - 2 * pad_h, bold=bold)
             if height is None:
                 return None
             tallest = max(tallest, height)
@@ -157,15 +167,14 @@ def _table_height(table: PosterTable, size: float, width: float) -> float | None
 
 
 def _cards_height(cards: Sequence[PosterCard], size: float, width: float, columns: int) -> float | None:
-    measure = text_measure()
     em = size * MM_PER_PT
     gap, padding = CARD_GAP_EM * em, CARD_PADDING_EM * em
     inner = (width - (columns - 1) * gap) / columns - 2 * padding - CARD_BORDER_EM * em
     heights = []
     for card in cards:
-        parts = [measure.height_mm(card.name, size * CARD_NAME_SCALE, inner, bold=True)] if card.name else []
+        parts = [_height(card.name, size * CARD_NAME_SCALE, inner, bold=True)] if card.name else []
         indent = CARD_BULLET_EM * em if len(card.texts) > 1 else 0.0
-        parts += [measure.height_mm(plain(text), size, inner - indent) for text in card.texts]
+        parts += [_height(plain(text), size, inner - indent) for text in card.texts]
         if not parts or None in parts:
             return None
         gaps = (CARD_NAME_GAP_EM if card.name and card.texts else 0) + CARD_ITEM_GAP_EM * max(len(card.texts) - 1, 0)
@@ -198,11 +207,10 @@ def _fits(poster: Poster) -> bool:
     width, height = poster.page_size
     inner_width = width - 2 * poster.size.margin
     inner_height = height - 2 * poster.size.margin - FOOTER_MM[poster.size.name]
-    measure = text_measure()
-    headline = measure.height_mm(poster.title, poster.title_pt, inner_width, bold=True)
+    headline = _height(poster.title, poster.title_pt, inner_width, bold=True)
     kicker = 0.0
     if poster.content.kicker:
-        kicker = measure.height_mm(poster.content.kicker, poster.body_pt, inner_width, bold=True)
+        kicker = _height(poster.content.kicker, poster.body_pt, inner_width, bold=True)
         kicker = None if kicker is None else kicker + KICKER_GAP_EM * poster.body_pt * MM_PER_PT
     if headline is None or kicker is None:
         return False
