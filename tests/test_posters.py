@@ -113,8 +113,11 @@ def test_every_poster_is_one_page_of_large_text_inside_its_margins(built: Path, 
         assert max(sizes) >= poster.title_pt - 0.1, (poster.pdf_path, sorted(sizes))  # the headline
         margin = MARGIN_PT[poster.size.name] - 1
         boxes = word_boxes(pdf)
+        # A word's box is its font's whole line, taller than its letters: a headline's may rise a little over the margin.
         outside = [
-            w for w in boxes if w[0] < margin or w[1] < margin or w[2] > width - margin or w[3] > height - margin
+            w
+            for w in boxes
+            if w[0] < margin or w[1] < margin - 0.04 * (w[3] - w[1]) or w[2] > width - margin or w[3] > height - margin
         ]
         assert outside == [], (poster.pdf_path, outside[:5])
         shown = " ".join(word for *_, word in boxes)

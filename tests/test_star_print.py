@@ -85,11 +85,16 @@ def test_the_blank_star_is_wide_and_every_ring_is_numbered_in_8_pt_or_more(built
 
 def test_the_handout_holds_the_table_its_text_speaks_of_and_no_page_nearly_empty(built: Path) -> None:
     pdf = built / "site/pdf/culture-star.pdf"
-    text = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout.split())
-    here = text.index("like the one here.")
+    body = ["-x", "0", "-y", "60", "-W", "595", "-H", str(842 - 60 - 90)]  # below the header, above the footer
+    done = subprocess.run(["pdftotext", *body, str(pdf), "-"], capture_output=True, text=True, check=True)
+    text = " ".join(done.stdout.split())
+    here = text.index("like the one here.") + len("like the one here.")
     table = text.index("Analysis of workplace culture recording template", here)
-    assert table - here < 80  # the next thing after the sentence
-    assert text.index("Actions to help make the shift") > table
+    between = text[here:table].strip()
+    # The next thing after the sentence, but for the hub's note on it, which says where the table comes from.
+    assert between.startswith("NOTE FROM THE HUB") and between.endswith("the Culture analysis template."), between
+    assert len(between) < 260, between
+    assert text.index("Then think about the different actions you might take") > table
     pages = len(PdfReader(pdf).pages)
     assert pages == 3
     last = [t for t in texts(pdf, pages) if 60 < t.top < 842 - 90]  # below the header, above the footer

@@ -41,10 +41,10 @@ def format_score(score: float) -> str:
 class StarLayout:
     """The star's sizes in the SVG's units, on paper or on screen.
 
-    On paper the units are millimetres: the view box is ``width`` wide, so that printed across a page's text
-    and 6 mm of each margin (186 mm on A4: templates/print/worksheet.css) the star is 135 mm across, 64% of
-    the page's width; rings are numbered where they cross the middle of the gaps ``numbered_gaps`` (one beside
-    every axis, never on a line to mark) and the top and bottom labels sit beside their tips.  On screen the
+    On paper the units are millimetres and the view box holds the labels and no more: printed across a page's
+    text and 6 mm of each margin (186 mm on A4: templates/print/worksheet.css) the star is about 139 mm across,
+    66% of the page's width; rings are numbered where they cross the middle of the gaps ``numbered_gaps`` (one
+    beside every axis, never on a line to mark) and the top and bottom labels sit beside their tips.  On screen the
     view box is fitted to the labels and the rings are numbered up the first axis.
     """
 
@@ -57,12 +57,12 @@ class StarLayout:
     marker_side: float  # the second reading's squares
     line: float  # an axis's stroke; rings are thinner, a reading's outline thicker
     dash: str  # the second reading's outline
-    width: float | None = None  # the view box's width, at least; None: fitted to the labels
     numbered_gaps: tuple[int, ...] = ()  # between axis 1 and 2 (0), 3 and 4 (2), …; none: up the first axis
     tips_beside: bool = False  # the top and bottom labels beside their tips, not over and under them
+    legend: bool = False  # the readings' key in the star's top left corner
 
 
-PRINT = StarLayout(63.0, 2.4, 3.2, 3.0, 1, 1.1, 2.0, 0.35, "2.2 1.3", 174.0, (0, 2, 4, 6), True)
+PRINT = StarLayout(63.0, 2.4, 3.2, 3.0, 1, 1.1, 2.0, 0.35, "2.2 1.3", (0, 2, 4, 6), True, True)
 """On paper, in millimetres: labels of 9.7 pt and ring numbers of 9.1 pt on a star 135 mm across."""
 SCREEN = StarLayout(100.0, 9.0, 15.0, 14.0, 2, 4.4, 8.0, 0.9, "5 3")
 """On the site: labels and numbers of at least 11 CSS pixels on a 390-pixel phone, where the star is 340 pixels wide."""
@@ -186,8 +186,7 @@ def _points(pairs: Sequence[tuple[float, float]]) -> str:
 def star_geometry(star: CultureStar, readings: Sequence[Reading] = (), layout: StarLayout = PRINT) -> StarGeometry:
     """Everything the ``_star.svg.j2`` macro draws: axes, rings from 1 to ``scale_max``, labels and readings.
 
-    The view box is made to fit the labels, measured with the font's own widths (on paper, centred and at
-    least ``layout.width`` wide)."""
+    The view box is made to fit the labels, measured with the font's own widths."""
     count, top = len(star.points), star.scale_max
     radius, gap, size = layout.radius, layout.label_gap, layout.label_size
     measure = text_measure()
@@ -223,24 +222,20 @@ def star_geometry(star: CultureStar, readings: Sequence[Reading] = (), layout: S
         style = READING_STYLES[(number - 1) % len(READING_STYLES)]
         shapes.append(StarShape(reading.label, number, _points([(v.x, v.y) for v in vertices]), vertices, **style))
     legend: tuple[LegendEntry, ...] = ()
-    if layout.width is not None:  # on paper: centred, so the star is the same size whatever its labels
-        half_width = max(layout.width / 2, -left + 0.5, right + 0.5)
-        half_height = max(-above, below) + 0.3
-        view_box = f"{-half_width:g} {-half_height:g} {2 * half_width:g} {2 * half_height:g}"
-        width, height = 2 * half_width, 2 * half_height
-        first = -half_height + size
-        legend = tuple(
-            LegendEntry(shape, -half_width + 0.5, _round(first + i * size * 1.5)) for i, shape in enumerate(shapes)
-        )
-        room = (half_width - LEGEND_KEY - 8.0) / size  # in ems, up to the first axis's label
+    if layout.legend:  # on paper: the labels' own extent, so the star is as large as they allow
+        left, right = _round(left - 0.5), _round(right + 0.5)
+        below = _round(max(-above, below) + 0.3)  # as much below as above, for the key in the top left corner
+        above = -below
+        first = above + size
+        legend = tuple(LegendEntry(shape, left + 0.5, _round(first + i * size * 1.5)) for i, shape in enumerate(shapes))
+        room = (-left - LEGEND_KEY - 8.0) / size  # in ems, up to the top label
         if any(measure.width_em(shape.label) > room for shape in shapes):
             legend = ()  # a label too long for the corner: the page gives the legend under the star instead
     else:
-        margin = MARGIN
-        left, right = math.floor(left - margin), math.ceil(right + margin)
-        above, below = math.floor(above - margin), math.ceil(below + margin)
-        width, height = right - left, below - above
-        view_box = f"{left:g} {above:g} {width:g} {height:g}"
+        left, right = math.floor(left - MARGIN), math.ceil(right + MARGIN)
+        above, below = math.floor(above - MARGIN), math.ceil(below + MARGIN)
+    width, height = _round(right - left), _round(below - above)
+    view_box = f"{left:g} {above:g} {width:g} {height:g}"
     return StarGeometry(
         view_box,
         width,
