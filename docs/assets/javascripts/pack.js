@@ -78,7 +78,7 @@
     return Object.assign({ text: String(text), style: style, size: size, color: color, spacing: 0 }, extra || {});
   }
 
-  /* Greedy line breaking at spaces (and after a hyphen inside a word), as browsers do. */
+  /* Greedy line breaking at spaces (and after a hyphen or slash inside a word), as browsers do. */
   function wrap(fonts, runs, width, noWrap) {
     const pieces = [];
     runs.forEach(function (r) {
@@ -88,7 +88,8 @@
         if (!part) return;
         if (/^ +$/.test(part)) return pieces.push({ run: r, text: " ", space: true });
         if (r.keep) return pieces.push({ run: r, text: part });
-        part.split(/(?<=[A-Za-z]-)(?=[A-Za-z])/).forEach(function (bit, index, all) {
+        /* a line may also end after a hyphen or a slash before a letter, as Pango ends it in a web address */
+        part.split(/(?<=[A-Za-z]-|\/)(?=[A-Za-z])/).forEach(function (bit, index, all) {
           pieces.push({ run: r, text: bit, glue: index < all.length - 1 });
         });
       });
