@@ -113,7 +113,7 @@ def test_every_poster_is_one_page_of_large_text_inside_its_margins(built: Path, 
         assert max(sizes) >= poster.title_pt - 0.1, (poster.pdf_path, sorted(sizes))  # the headline
         margin = MARGIN_PT[poster.size.name] - 1
         boxes = word_boxes(pdf)
-        # A word's box is its font's whole line, taller than its letters: a headline's may rise a little over the margin.
+        # A word's box is its font's whole line, taller than its letters: a headline's may rise over the margin.
         outside = [
             w
             for w in boxes
