@@ -26,7 +26,7 @@ define ensure_debs
 	fi
 endef
 
-.PHONY: build check serve test test-fast test-e2e lint format bench clean debs test-debs vnu offline provenance
+.PHONY: build check serve test test-fast test-e2e lint format bench clean debs test-debs vnu offline provenance update-visuals
 .DEFAULT_GOAL := build
 
 $(BIN)/.installed: requirements.txt
@@ -107,6 +107,11 @@ test-fast: debs $(BIN)/.installed-test
 
 test-e2e: test-debs vnu $(BIN)/.installed-test $(ZENSICAL)
 	HUB_SEEDS=$(SEEDS) $(BIN)/python -m pytest -m e2e
+
+# The pinned pictures of printed pages that tests/test_visuals.py compares with (tests/visuals/): drawn again
+# from a fresh build of a copy of the project. Run it when a page is meant to change, and look at the pictures.
+update-visuals: test-debs $(BIN)/.installed-test
+	$(BIN)/python tests/visuals.py
 
 # Timings as ratios in one run (never part of the tests); see docs/performance.md.
 bench: test-debs $(BIN)/.installed-test

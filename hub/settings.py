@@ -6,10 +6,12 @@ is read here, once; nothing below the command line reads the environment.
 
 from __future__ import annotations
 
+import ipaddress
 import subprocess
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -115,6 +117,32 @@ def normalise_site_url(url: str | None) -> str:
     return (url or "").strip().rstrip("/") + "/"
 
 
+PLACEHOLDER_DOMAINS = ("example.org", "example.com", "example.net")  # RFC 2606: for documentation
+PLACEHOLDER_SUFFIXES = ("invalid", "test", "example", "localhost")  # RFC 2606 and 6761: never a public site
+
+
+def is_placeholder_url(url: str | None) -> bool:
+    """Whether ``url`` is not a public address a reader could visit: none at all, not http(s), an example
+    domain (``example.org``, ``*.example.com``, …), a reserved name (``*.invalid``, ``*.test``, ``*.example``,
+    ``localhost``) or a loopback or unspecified IP address.  An intranet's address counts as real."""
+    try:
+        parts = urlsplit((url or "").strip())
+        host = (parts.hostname or "").rstrip(".").lower()
+    except ValueError:  # such as an unclosed [ of an IPv6 address
+        return True
+    if parts.scheme.lower() not in ("http", "https") or not host:
+        return True
+    if host == "localhost" or any(host == d or host.endswith("." + d) for d in PLACEHOLDER_DOMAINS):
+        return True
+    if host.rsplit(".", 1)[-1] in PLACEHOLDER_SUFFIXES:
+        return True
+    try:
+        address = ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return False
+    return address.is_loopback or address.is_unspecified
+
+
 def last_commit_time(project: Path) -> int | None:
     """The time of the project's last commit, or None outside a git checkout."""
     try:
@@ -132,19 +160,34 @@ class Settings:
     paths: Paths
     paper: Paper
     build_date: datetime
-    site_url: str
+    site_url: str  # where the site is published: from the deployment, else mkdocs.yml's site_url
     site_config: dict = field(repr=False, compare=False)
     engine: str = "mkdocs"  # the site engine: mkdocs, properdocs or zensical (see hub.site.engines)
 
     @classmethod
-    def load(cls, project: Path, *, paper: Paper = A4, epoch: int | None = None, engine: str = "mkdocs") -> Settings:
-        """Settings for the project at ``project``; the build date is ``epoch``, else the last commit, else now."""
+    def load(
+        cls,
+        project: Path,
+        *,
+        paper: Paper = A4,
+        epoch: int | None = None,
+        engine: str = "mkdocs",
+        site_url: str | None = None,
+    ) -> Settings:
+        """Settings for the project at ``project``; the build date is ``epoch``, else the last commit, else now;
+        the site's address is ``site_url`` (the deployment's), else ``site_url`` in mkdocs.yml."""
         paths = Paths(project)
         config = read_site_config(paths.site_config)
         if epoch is None:
             epoch = last_commit_time(project)
         date = datetime.fromtimestamp(epoch, UTC) if epoch is not None else datetime.now(UTC).replace(microsecond=0)
-        return cls(paths, paper, date, normalise_site_url(config.get("site_url")), config, engine)
+        address = normalise_site_url(site_url or config.get("site_url"))
+        return cls(paths, paper, date, address, config, engine)
+
+    @property
+    def published(self) -> bool:
+        """Whether the site has a public address, so that printed pages may point readers at it."""
+        return not is_placeholder_url(self.site_url)
 
     @property
     def epoch(self) -> int:

@@ -26,6 +26,9 @@ from hub.render.outputs import GENERATED_FOLDERS
 REPO = Path(__file__).resolve().parent.parent
 GENERATED = set(GENERATED_FOLDERS)
 EPOCH = "1767225600"  # 2026-01-01T00:00:00Z
+# Where the test builds say the site is published (HUB_SITE_URL): a real-looking address, so that printed pages
+# carry QR codes and links; mkdocs.yml's own site_url is a placeholder, which prints none.
+SITE_URL = "https://personal-outcomes-hub.org/"
 
 
 @dataclass
@@ -82,11 +85,15 @@ def ignore_at_top(root: Path, *names: str):
     return ignore
 
 
-def run_build(project: Path, *args: str, timeout: float = 600) -> Run:
-    """``build.py ARGS`` in a process of its own, in ``project``; only for tests marked e2e."""
+def run_build(project: Path, *args: str, timeout: float = 600, site_url: str | None = SITE_URL) -> Run:
+    """``build.py ARGS`` in a process of its own, in ``project``, the site published at ``site_url`` (None:
+    mkdocs.yml's); only for tests marked e2e."""
     if _running and _running[0].get_closest_marker("e2e") is None:
         raise pytest.UsageError(f"{_running[0].nodeid} runs build.py in a process: mark it @pytest.mark.e2e")
     env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "PYTHONDONTWRITEBYTECODE": "1"}
+    env.pop("HUB_SITE_URL", None)
+    if site_url is not None:
+        env["HUB_SITE_URL"] = site_url
     started = _children_cpu_seconds()
     done = subprocess.run(
         [sys.executable, "build.py", *args],
@@ -122,13 +129,16 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def run_in_process(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Callable[..., Run]:
     """``run(project, *args)``: ``build.py ARGS`` as ``hub.cli.main`` in this process, on ``project`` (by
-    patching ``hub.cli.main.PROJECT``) and in it, with SOURCE_DATE_EPOCH set; the exit code (a usage error's too)
-    and what it printed are captured, as ``run_build`` gives them."""
+    patching ``hub.cli.main.PROJECT``) and in it, with SOURCE_DATE_EPOCH and HUB_SITE_URL set as ``run_build``
+    sets them; the exit code (a usage error's too) and what it printed are captured, as ``run_build`` gives them."""
     from hub.cli import main as cli
 
-    def run(project: Path, *args: str) -> Run:
+    def run(project: Path, *args: str, site_url: str | None = SITE_URL) -> Run:
         monkeypatch.setattr(cli, "PROJECT", project)
         monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+        monkeypatch.delenv("HUB_SITE_URL", raising=False)
+        if site_url is not None:
+            monkeypatch.setenv("HUB_SITE_URL", site_url)
         monkeypatch.chdir(project)
         capsys.readouterr()
         started = time.process_time()

@@ -18,11 +18,11 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Page, Route, expect
 from pypdf import PdfReader
 from pypdf.generic import ContentStream, DictionaryObject
 
-from conftest import run_build
+from conftest import SITE_URL, run_build
 from hub.content import load_library
 
 pytestmark = pytest.mark.e2e
@@ -52,6 +52,29 @@ def page_texts(pdf: Path, body_only: bool = False) -> list[str]:
         command = ["pdftotext", "-raw", "-f", str(number), "-l", str(number), *crop, str(pdf), "-"]
         texts.append(subprocess.run(command, capture_output=True, text=True, check=True).stdout)
     return texts
+
+
+def footer_texts(pdf: Path) -> list[str]:
+    """Each page's footer (the foot of the page, below the text area), its lines in reading order."""
+    pages = len(PdfReader(pdf).pages)
+    crop = ["-x", "0", "-y", "755", "-W", "600", "-H", "90"]
+    return [
+        subprocess.run(
+            ["pdftotext", "-f", str(n), "-l", str(n), *crop, str(pdf), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        for n in range(1, pages + 1)
+    ]
+
+
+def images_on(pdf: Path, number: int) -> int:
+    """How many images page ``number`` draws (a QR code is one), as poppler lists them."""
+    done = subprocess.run(
+        ["pdfimages", "-list", "-f", str(number), "-l", str(number), str(pdf)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return sum(1 for line in done.stdout.splitlines()[2:] if line.split()[2] == "image")
 
 
 def words(text: str) -> str:
@@ -236,6 +259,47 @@ def test_the_browser_pack_is_the_command_line_pack(page: Page, site_url: str, bu
         assert words(ours) == words(theirs), f"page {number}"
     browser_marks, cli_marks = bookmarks(PdfReader(browser_pdf)), bookmarks(PdfReader(tmp_path / "cli.pdf"))
     assert browser_marks == cli_marks
+    # The footers too: a QR code and an "Online:" link to the planner on the front pages, at the site's address.
+    browser_feet, cli_feet = footer_texts(browser_pdf), footer_texts(tmp_path / "cli.pdf")
+    assert [words(foot) for foot in browser_feet] == [words(foot) for foot in cli_feet]
+    assert f"Online: {SITE_URL.removeprefix('https://')}exercises/plan/" in words(browser_feet[0])
+    front = first_exercise_page(cli_marks) - 1
+    pages = range(1, front + 1)
+    assert (
+        [images_on(browser_pdf, n) for n in pages] == [images_on(tmp_path / "cli.pdf", n) for n in pages] == [1] * front
+    )
+
+
+def first_exercise_page(marks: list[tuple[int, str, int]]) -> int:
+    return next(page for depth, title, page in marks if depth == 0 and title.startswith("Exercise "))
+
+
+def test_at_a_placeholder_address_neither_pack_has_qr_codes_or_links(
+    page: Page, site_url: str, built: Path, tmp_path: Path
+) -> None:
+    """The planner reads what a build at a placeholder address writes (hub.pipeline.browser_pack.planner_link:
+    no short link, no QR code), and draws its front pages' footers as the command line prints them there."""
+
+    def unpublished(route: Route) -> None:
+        response = route.fetch()
+        body, found = re.subn(r'"planner":\{[^}]*\}', '"planner":{"qr":"","shortLink":"","url":""}', response.text())
+        assert found == 1
+        route.fulfill(response=response, body=body)
+
+    page.route("**/pack/pack-data.js*", unpublished)
+    page.goto(site_url + PLANNER + "#" + A_DAY)
+    browser_pdf = download_pack(page, tmp_path / "browser.pdf")
+    result = run_build(built, "pack", "--plan", "#" + A_DAY, "-o", str(tmp_path / "cli.pdf"), site_url=None)
+    assert result.code == 0, result.stderr
+    assert "carry no QR codes or links" in result.stderr
+    browser, cli = PdfReader(browser_pdf), PdfReader(tmp_path / "cli.pdf")
+    front = first_exercise_page(bookmarks(cli)) - 1
+    assert front == first_exercise_page(bookmarks(browser)) - 1 >= 2
+    browser_feet, cli_feet = footer_texts(browser_pdf)[:front], footer_texts(tmp_path / "cli.pdf")[:front]
+    assert [words(foot) for foot in browser_feet] == [words(foot) for foot in cli_feet]
+    for number, foot in enumerate(cli_feet, start=1):
+        assert "Online:" not in foot and "Outcomes Hub edition of 1 January 2026" in words(foot), number
+        assert images_on(browser_pdf, number) == images_on(tmp_path / "cli.pdf", number) == 0, number
 
 
 def test_the_pack_from_the_offline_zip(browser: Browser, built: Path, tmp_path: Path, library) -> None:

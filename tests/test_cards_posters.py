@@ -1,4 +1,4 @@
-"""Card decks (sheets for a guillotine, backs for duplex) and posters (one A4 or A3 page, large text)."""
+"""Card decks: sheets for a guillotine, backs for duplex. (Posters: tests/test_posters.py.)"""
 
 from __future__ import annotations
 
@@ -16,7 +16,6 @@ from conftest import REPO
 from hub.content import load_library
 from hub.model.cards import Deck, fit_card, plan_decks, split_text
 from hub.model.measure import MM_PER_PT, TextMeasure, plain
-from hub.model.posters import plan_posters
 
 A4_PT = (595.28, 841.89)
 A3_PT = (841.89, 1190.55)
@@ -180,61 +179,6 @@ def test_long_texts_are_shrunk_or_split_never_overflowing() -> None:
     parts = split_text(long_text, 3)
     assert len(parts) == 3 and " ".join(parts) == long_text
     assert all(part.endswith(".") for part in parts)
-
-
-POSTERS = [
-    ("service-led-and-outcomes-focused-iriss-2010", "Service-led", "Outcomes-focused"),
-    ("service-led-and-outcomes-focused-pon-2016", "Service Led", "Practitioner"),
-    ("service-led-and-outcomes-focused-pon-2022", "Service led", "Recording"),
-    ("from-personal-to-national-outcomes", "Outcome level", "National"),
-    ("principles-underpinning-practice", "Integrity", "Clarity"),
-]
-
-
-def text_sizes(pdf: Path) -> Counter[float]:
-    """Characters of text by font size in points."""
-    sizes: Counter[float] = Counter()
-
-    def visit(text: str, cm: list, tm: list, font: object, size: float) -> None:
-        if text.strip():
-            scale = (tm[0] ** 2 + tm[1] ** 2) ** 0.5 * (cm[0] ** 2 + cm[1] ** 2) ** 0.5
-            sizes[round(size * scale, 1)] += len(text.strip())
-
-    PdfReader(pdf).pages[0].extract_text(visitor_text=visit)
-    return sizes
-
-
-@pytest.mark.e2e
-@pytest.mark.parametrize(("item_id", "first", "last"), POSTERS)
-@pytest.mark.parametrize(("paper", "points", "smallest"), [("a4", A4_PT, 12.0), ("a3", A3_PT, 16.0)])
-def test_posters_fill_one_page_of_their_paper_with_large_text(
-    built: Path, item_id: str, first: str, last: str, paper: str, points: tuple[float, float], smallest: float
-) -> None:
-    pdf = built / "site/pdf" / f"poster-{item_id}-{paper}.pdf"
-    reader = PdfReader(pdf)
-    assert len(reader.pages) == 1
-    size = sorted(round(float(n), 2) for n in reader.pages[0].mediabox.upper_right)
-    assert size == sorted(points)
-    sizes = text_sizes(pdf)
-    body = max(sizes, key=lambda s: sizes[s])  # the size most of the text is set in
-    assert body >= smallest, sizes
-    assert sum(count for s, count in sizes.items() if s >= smallest) > 0.6 * sum(sizes.values())
-    text = pdf_text(pdf)
-    assert first in text and last in text and "Source:" in text
-
-
-@pytest.mark.e2e
-def test_posters_keep_every_cell_and_are_linked_from_their_pages(built: Path) -> None:
-    library = load_library(built)
-    for poster in plan_posters(library):
-        text = pdf_text(built / "site" / poster.pdf_path)
-        cells = (
-            [cell for row in poster.table.rows for cell in row] if poster.table else [p.text for p in poster.principles]
-        )
-        missing = letters(" ".join(plain(cell) for cell in cells)) - letters(text)
-        assert not missing, (poster.pdf_path, missing)
-        page = built / "site" / poster.entry.kind.folder / poster.entry.id / "index.html"
-        assert f'href="../../{poster.pdf_path}"' in page.read_text(encoding="utf-8")
 
 
 @pytest.mark.e2e

@@ -14,6 +14,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 from site_browser import PLANNER
 
+from conftest import SITE_URL
 from hub.cli.main import _parser as command_line
 
 pytest_plugins = ["site_fixtures"]  # the browser, page (British English) and site_url fixtures
@@ -75,11 +76,13 @@ NOTHING_ON_RISK = "Nothing on Positive risk up to 30 min; Exercise 6 takes at le
 
 
 # Material's instant navigation only follows links to pages of its sitemap, whose addresses are the published
-# site's (mkdocs.yml site_url): a local server on another port gets whole-page loads. So these pages are served
-# at the published address, answered by the local server (nothing leaves the machine).
+# site's (the test builds publish at conftest.SITE_URL): a local server on another port gets whole-page loads. So
+# these pages are served at the published address, answered by the local server (nothing leaves the machine).
 @pytest.fixture(scope="module")
 def published(built: Path) -> str:
-    return re.search(r"^site_url: (\S+)$", (built / "mkdocs.yml").read_text(encoding="utf-8"), re.M).group(1)
+    sitemap = (built / "site/sitemap.xml").read_text(encoding="utf-8")
+    assert f"<loc>{SITE_URL}</loc>" in sitemap
+    return SITE_URL
 
 
 def published_page(browser: Browser, site_url: str, published: str, width: int) -> tuple[Page, list[str]]:

@@ -16,7 +16,7 @@ from conftest import REPO, Run, run_build
 from hub.cli.star import RatingsError, gather_readings, parse_ratings
 from hub.content import load_library
 from hub.content.schemas import CultureStar
-from hub.model.star import RADIUS, Reading, score_rows, star_geometry
+from hub.model.star import PRINT, Reading, score_rows, star_geometry
 from hub.render.environment import make_environment
 from hub.render.markup import AuthorText
 
@@ -67,7 +67,7 @@ def test_the_blank_star_has_eight_labelled_axes_and_ten_rings(star: CultureStar)
     assert [axis.get("data-key") for axis in axes] == KEYS
     for index, axis in enumerate(axes):
         distance, angle = polar(float(axis.get("x2")), float(axis.get("y2")))
-        assert distance == pytest.approx(RADIUS, abs=0.01)
+        assert distance == pytest.approx(PRINT.radius, abs=0.01)
         assert angle == pytest.approx(index * 45, abs=0.01)
     labels = svg.findall(f".//{SVG}text[@class='star-label']")
     assert [label.text for label in labels] == [point.name for point in star.points]
@@ -78,9 +78,13 @@ def test_the_blank_star_has_eight_labelled_axes_and_ten_rings(star: CultureStar)
         corners = points_of(ring)
         assert len(corners) == 8
         for x, y in corners:
-            assert polar(x, y)[0] == pytest.approx(RADIUS * int(ring.get("data-score")) / 10, abs=0.01)
-    numbers = [text.text for text in svg.findall(f".//{SVG}g[@class='star-ring-numbers']/{SVG}text")]
-    assert numbers == [str(n) for n in range(1, 11)]
+            assert polar(x, y)[0] == pytest.approx(PRINT.radius * int(ring.get("data-score")) / 10, abs=0.01)
+    numbers = svg.findall(f".//{SVG}g[@class='star-ring-numbers']/{SVG}text")
+    assert [text.text for text in numbers] == [str(n) for n in range(1, 11)] * 4  # in four gaps between axes
+    for text in numbers:  # each where its ring crosses the middle of a gap, never on an axis
+        distance, angle = polar(float(text.get("x")), float(text.get("y")) - 0.35 * PRINT.number_size)
+        assert distance == pytest.approx(PRINT.radius * int(text.text) / 10 * math.cos(math.pi / 8), abs=0.02)
+        assert angle % 90 == pytest.approx(22.5, abs=0.1)
     assert svg.findall(f".//{SVG}polygon[@class='star-reading-shape']") == []
 
 
@@ -100,7 +104,7 @@ def test_a_filled_star_puts_each_score_on_its_axis(star: CultureStar) -> None:
         assert len(corners) == 8
         for index, (key, (x, y)) in enumerate(zip(KEYS, corners, strict=True)):
             distance, angle = polar(x, y)
-            assert distance == pytest.approx(RADIUS * reading.scores[key] / 10, abs=0.01)
+            assert distance == pytest.approx(PRINT.radius * reading.scores[key] / 10, abs=0.01)
             assert angle == pytest.approx(index * 45, abs=0.01)
     assert staff.scores["outcomes"] == 7.5
 
@@ -170,7 +174,7 @@ def test_star_command_prints_two_readings_with_their_numbers(project: Path) -> N
     reader = PdfReader(out)
     assert len(reader.pages) == 1
     width, height = (float(n) for n in reader.pages[0].mediabox.upper_right)
-    assert (round(width), round(height)) == (842, 595)  # A4 landscape
+    assert (round(width), round(height)) == (595, 842)  # A4 portrait: the star across the page, the table under it
     assert "/StructTreeRoot" in reader.trailer["/Root"]
     text = pdf_text(out)
     for name in NAMES:

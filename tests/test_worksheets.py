@@ -25,9 +25,10 @@ WORKSHEETS = [
         "challenge-1-planned-action-individual-level",
         "challenge-6-planned-action-organisational-level",
     ]),
-    (f"{EXERCISE_6}-worksheet", f"{EXERCISE_6}-worksheet-fillable", "Risks table", 45, [
+    (f"{EXERCISE_6}-worksheet", f"{EXERCISE_6}-worksheet-fillable", "Risks table", 46, [
         "risks-to-people-that-receive-support-risk",
         "risks-to-provider-likelihood",
+        "risks-to-provider-action",
         "risks-to-provider-2-impact",
         "maintaining-the-status-quo-2-action",
         "risks-table-row-4-category",
@@ -65,10 +66,12 @@ WORKSHEETS = [
         "need-1-before-training",
         "need-7-after-training",
     ]),
-    ("culture-star", "culture-star-fillable", "Your scores", 8, [
+    ("culture-star", "culture-star-fillable", "Your scores", 24, [
         "values-score",
         "learning-and-change-score",
         "communication-score",
+        "values-whats-your-analysis-shown",
+        "communication-what-impact-does-this",
     ]),
 ]  # fmt: skip
 NAMES = [worksheet[0] for worksheet in WORKSHEETS]
@@ -163,10 +166,12 @@ def test_risk_table_keeps_its_examples_and_adds_rows_to_write_in() -> None:
         "*e.g. risk of reputation if something goes wrong*",
         "",
         "",
-        "(short summary notes of what action could be taken)",
+        "",
     ]
     assert [cell.field.name for cell in provider if cell.field] == [
         "risks-to-provider-likelihood",
         "risks-to-provider-impact",
+        "risks-to-provider-action",  # the cell that says what to write there is a field, with that as its hint
     ]
+    assert provider[4].hint == "short summary notes of what action could be taken"
     assert len({field.name for field in sheet.fields}) == len(sheet.fields)

@@ -13,6 +13,7 @@ import os
 import socket
 import stat
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from hub.problems import UsageError
 
@@ -78,3 +79,15 @@ def listen_problem(host: str, port: int, error: OSError) -> str:
     if error.errno == errno.EACCES:
         return f"port {port} on {host} needs more permissions; choose a port above 1023 with --port"
     return f"cannot listen on {host}:{port}: {error.strerror or error}"
+
+
+def site_address(text: str) -> str:
+    """An http(s) address with a host, as given (``--site-url`` or the environment)."""
+    try:
+        parts = urlsplit(text.strip())
+        good = parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
+    except ValueError:
+        good = False
+    if not good or parts.query or parts.fragment:
+        raise argparse.ArgumentTypeError(f"expected the site's address, such as https://hub.example.net/, not {text!r}")
+    return text.strip()

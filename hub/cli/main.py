@@ -13,7 +13,7 @@ import os
 import sys
 from pathlib import Path
 
-from hub.cli.arguments import port_number
+from hub.cli.arguments import port_number, site_address
 from hub.cli.pack import add_pack_arguments
 from hub.cli.provenance import add_provenance_arguments
 from hub.cli.say import complain, say
@@ -24,6 +24,7 @@ from hub.words import plural
 
 _OUT_OF_ROOM = (errno.ENOSPC, errno.EDQUOT, errno.EROFS)
 PROJECT = Path(__file__).resolve().parent.parent.parent
+SITE_URL_VARIABLE = "HUB_SITE_URL"  # where the site is published: over mkdocs.yml, under --site-url
 
 
 class _Parser(argparse.ArgumentParser):
@@ -81,6 +82,13 @@ def _add_paper_arguments(parser: argparse.ArgumentParser) -> None:
         "--paper", type=str.lower, choices=("a4", "letter"), default="a4", help="paper size of the PDFs (default: a4)"
     )
     parser.add_argument("--large-print", action="store_true", help="large print: body text at 16pt")
+    parser.add_argument(
+        "--site-url",
+        type=site_address,
+        metavar="URL",
+        help=f"the address the site is published at, for the QR codes and links on printed pages "
+        f"(default: ${SITE_URL_VARIABLE}, else site_url in mkdocs.yml)",
+    )
 
 
 def settings_for(project: Path, args: argparse.Namespace) -> Settings:
@@ -95,9 +103,22 @@ def settings_for(project: Path, args: argparse.Namespace) -> Settings:
     given = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     epoch = int(given) if given.isdigit() else last_commit_time(project)
     paper = Paper(getattr(args, "paper", "a4"), getattr(args, "large_print", False))
-    settings = Settings.load(project, paper=paper, epoch=epoch, engine=getattr(args, "engine", "mkdocs"))
+    site_url = getattr(args, "site_url", None) or os.environ.get(SITE_URL_VARIABLE, "").strip() or None
+    settings = Settings.load(
+        project, paper=paper, epoch=epoch, engine=getattr(args, "engine", "mkdocs"), site_url=site_url
+    )
     os.environ["SOURCE_DATE_EPOCH"] = str(settings.epoch)
     return settings
+
+
+def _say_if_unpublished(settings: Settings) -> None:
+    """Once per run: printed pages point nowhere while the site's address is a placeholder."""
+    if not settings.published:
+        address = "has no address" if settings.site_url == "/" else f"address {settings.site_url} is a placeholder"
+        complain(
+            f"Note: the site {address}, so the PDFs carry no QR codes or links to it. To add them, give "
+            f"the address it is published at: {SITE_URL_VARIABLE}=https://… or --site-url https://…"
+        )
 
 
 def _print_problems(error: ContentError) -> None:
@@ -112,7 +133,8 @@ def _could_not_write(error: OSError) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
     command = args.command or "build"
     from hub import pipeline
     from hub.pipeline.lock import ProjectBusy
@@ -120,6 +142,12 @@ def main(argv: list[str] | None = None) -> int:
     from hub.render.outputs import OutputPathError
     from hub.site.engines import SiteError
 
+    given = os.environ.get(SITE_URL_VARIABLE, "").strip()
+    if given and not getattr(args, "site_url", None):
+        try:
+            site_address(given)
+        except argparse.ArgumentTypeError as error:
+            parser.error(f"{SITE_URL_VARIABLE}: {error}")
     settings = settings_for(PROJECT, args)
     try:
         if command == "check":
@@ -129,11 +157,17 @@ def main(argv: list[str] | None = None) -> int:
         if command == "star":
             from hub.cli.star import run_star
 
-            return run_star(settings, args)
+            code = run_star(settings, args)
+            if code == 0:
+                _say_if_unpublished(settings)
+            return code
         if command == "pack":
             from hub.cli.pack import run_pack
 
-            return run_pack(settings, args)
+            code = run_pack(settings, args)
+            if code == 0:
+                _say_if_unpublished(settings)
+            return code
         if command == "provenance":
             from hub.cli.provenance import run_provenance
 
@@ -151,6 +185,7 @@ def main(argv: list[str] | None = None) -> int:
             f"{site}: {report.pdfs_rendered} PDFs printed, {report.pdfs_cached} unchanged, "
             f"{report.pages_changed} generated files changed."
         )
+        _say_if_unpublished(settings)
         return 0
     except UsageError as error:
         args.fail(str(error))

@@ -13,15 +13,16 @@ form reads well, e.g. ``challenge-1-planned-action-individual-level`` or
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections import Counter
 from dataclasses import dataclass
 
-from hub.content.schemas import Audit, Block, CultureStar, Item, TableBlock, WorksheetBlock
+from hub.content.schemas import Block, Item, TableBlock, WorksheetBlock
+from hub.content.text import plain_text
 
 EXTRA_TABLE_ROWS = 4  # blank rows under a fill-in table, for what the group adds
 WIDE_COLUMNS = 5  # sheets with this many columns or more are printed landscape
 ROW_HEIGHT_MM = (22.0, 55.0)  # the least and most writing space in a row
-TABLE_ROW_MM = 18.0  # the least in a fill-in table, whose rows already hold some text
+TABLE_ROW_MM = 16.0  # the least in a fill-in table, whose rows already hold some text: two ruled lines
 SPACE_FOR_ROWS_MM = {False: 180.0, True: 118.0}  # height for rows on a portrait or landscape page
 
 _NUMBERED = re.compile(r"\d+\.?")
@@ -40,6 +41,12 @@ class FillCell:
     markdown: bool = False
     field: Field | None = None
     row_header: bool = False
+    hint: str = ""  # what to write in the field, as the source says it
+
+
+def is_hint(cell: str) -> bool:
+    """A table cell that only says, in brackets, what to write in it."""
+    return len(cell) > 2 and cell.startswith("(") and cell.endswith(")") and "(" not in cell[1:-1]
 
 
 @dataclass(frozen=True)
@@ -51,6 +58,8 @@ class FillSheet:
     note: str | None = None
     row_height_mm: float = 30.0
     label_width: int = 0  # per cent of the width for a first column of labels; 0 for none
+    widths: tuple[int, ...] = ()  # per cent for each column, where they are not to share what labels leave
+    typed_row_mm: float | None = None  # a lower row when typed into (the text shrinks to fit), if need be
 
     @property
     def wide(self) -> bool:
@@ -168,21 +177,33 @@ def sheet_from_worksheet(block: WorksheetBlock, names: FieldNames) -> FillSheet:
     )
 
 
+def _row_label(row: list[str], number: int, repeated: bool) -> str:
+    """How a row's fields are described: by its category, and where that is given on several rows, by the
+    row's own example too ("Risks to provider (e.g. risk of reputation if something goes wrong)")."""
+    if not repeated:
+        return row[0]
+    given = next((plain_text(cell) for cell in row[1:] if cell and not is_hint(cell)), "")
+    return f"{row[0]} ({' '.join(given.split())})" if given else f"{row[0]}, row {number}"
+
+
 def sheet_from_table(block: TableBlock, names: FieldNames) -> FillSheet:
-    """A table with empty cells: its text stays, each empty cell becomes a field, and blank rows follow."""
+    """A table with empty cells: its text stays, each empty cell (or hint) becomes a field, and blank rows follow."""
     columns = tuple(block.header)
     title = block.title or block.caption or "Table"
     rows: list[tuple[FillCell, ...]] = []
     row_keys = FieldNames()  # a category given on two rows names the second "...-2"
-    for row in block.rows:
+    categories = Counter(row[0] for row in block.rows if row[0])
+    for number, row in enumerate(block.rows, start=1):
         key = row_keys(slug(row[0])) if row[0] else ""
+        label = _row_label(row, number, categories[row[0]] > 1) if row[0] else ""
         cells = []
         for column, cell in zip(columns, row, strict=True):
-            if cell:
+            if cell and not is_hint(cell):
                 cells.append(FillCell(text=cell, markdown=True))
             else:
-                shown = f"{row[0]}: {column}" if row[0] else column
-                cells.append(FillCell(field=Field(names(key or slug(title, 4), slug(column, 4)), shown)))
+                shown = f"{label}: {column}" if label else column
+                field = Field(names(key or slug(title, 4), slug(column, 4)), shown)
+                cells.append(FillCell(field=field, hint=cell[1:-1] if cell else ""))
         rows.append(tuple(cells))
     for index in range(1, EXTRA_TABLE_ROWS + 1):
         key = f"{slug(title, 4)}-row-{index}"
@@ -201,71 +222,3 @@ def sheet_from_block(block: Block, names: FieldNames) -> FillSheet:
         return sheet_from_worksheet(block, names)
     assert isinstance(block, TableBlock)
     return sheet_from_table(block, names)
-
-
-def audit_sheet(audit: Audit, names: FieldNames) -> FillSheet:
-    """The training-priorities audit: a rating from 1 to 5 for each need, before and after training."""
-    scale = f"{audit.scale[0].split()[0]} to {audit.scale[-1].split()[0]}"
-    columns = ("Team learning needs", f"Before training ({scale})", "Priority sections", f"After training ({scale})")
-    rows = []
-    for number, need in enumerate(audit.needs, start=1):
-        rows.append(
-            (
-                FillCell(text=need.need, row_header=True),
-                FillCell(field=Field(names(f"need-{number}-before-training"), f"{need.need}: before training", True)),
-                FillCell(text=need.priority_sections),
-                FillCell(field=Field(names(f"need-{number}-after-training"), f"{need.need}: after training", True)),
-            )
-        )
-    return FillSheet(audit.title, columns, tuple(rows), None, None, 14.0, 40)
-
-
-def star_sheet(star: CultureStar, names: FieldNames) -> FillSheet:
-    """The culture star's points, each with a space for its score."""
-    columns = ("Point of the star", "Statement", f"Score (1 to {star.scale_max})")
-    rows = tuple(
-        (
-            FillCell(text=point.name, row_header=True),
-            FillCell(text=point.statement, markdown=True),
-            FillCell(field=Field(names(point.key, "score"), f"{point.name}: score from 1 to {star.scale_max}", True)),
-        )
-        for point in star.points
-    )
-    return FillSheet("Your scores", columns, rows, None, None, 13.0, 22)
-
-
-@dataclass(frozen=True)
-class SheetPart:
-    """One thing on a worksheet PDF, in order: a sheet to fill in (with its block), or a block shown as it is."""
-
-    sheet: FillSheet | None = None
-    block: Block | None = None
-    star: bool = False  # the blank culture star
-
-
-def worksheet_parts(item: Item, only_fill_in: bool = False) -> list[SheetPart]:
-    """The parts of an item's worksheet PDF, each fill-in block as a sheet, with names unique in the PDF."""
-    names = FieldNames()
-    parts = []
-    for block in [*getattr(item, "training_materials", []), *getattr(item, "body", [])]:
-        if is_fill_in(block):
-            parts.append(SheetPart(sheet=sheet_from_block(block, names), block=block))
-        elif not only_fill_in:
-            parts.append(SheetPart(block=block))
-    return parts
-
-
-def iter_fields(parts: list[SheetPart]) -> Iterator[Field]:
-    for part in parts:
-        if part.sheet:
-            yield from part.sheet.fields
-
-
-def sheet_parts(item: Item, only_fill_in: bool = False) -> list[SheetPart]:
-    """What a worksheet PDF of ``item`` holds, in order."""
-    if isinstance(item, Audit):
-        return [SheetPart(sheet=audit_sheet(item, FieldNames()))]
-    if isinstance(item, CultureStar):
-        parts = [SheetPart(star=True), SheetPart(sheet=star_sheet(item, FieldNames()))]
-        return parts + [SheetPart(block=block) for block in item.body]
-    return worksheet_parts(item, only_fill_in)

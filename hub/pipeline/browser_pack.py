@@ -125,8 +125,7 @@ def _assets(printed: Path, library: Library, settings: Settings) -> dict[str, by
     files["fonts.js"] = fonts_script
     reader = PdfReader(io.BytesIO(fonts_pdf))
     first = reader.pages[0]
-    site_url, paper = settings.site_url, settings.paper
-    planner = site_url + PLANNER_PAGE
+    paper = settings.paper
     manifest = {
         "version": 1,
         "paper": {"size": paper.size, "largePrint": paper.large_print},
@@ -135,12 +134,21 @@ def _assets(printed: Path, library: Library, settings: Settings) -> dict[str, by
         "sections": sections,
         "exercises": {entry.id: _facts(entry) for entry in exercises(library)},
         "sources": {key: _source(document) for key, document in library.sources.items()},
-        "planner": {"url": planner, "shortLink": short_link(planner), "qr": qr_data_uri(planner).split(",", 1)[1]},
+        "planner": planner_link(settings),
         "printedOn": settings.build_date.strftime("%-d %B %Y"),
         "packNote": PACK_NOTE,
     }
     files["pack-data.js"] = _script("manifest", manifest)
     return files
+
+
+def planner_link(settings: Settings) -> dict[str, str]:
+    """The planner's address for the pack's front pages: its short link and QR code (a PNG in base64) for their
+    footers, both empty while the site's address is a placeholder (they would lead nowhere)."""
+    planner = settings.site_url + PLANNER_PAGE
+    if not settings.published:
+        return {"url": planner, "shortLink": "", "qr": ""}
+    return {"url": planner, "shortLink": short_link(planner), "qr": qr_data_uri(planner).split(",", 1)[1]}
 
 
 def _facts(entry: Entry) -> dict:

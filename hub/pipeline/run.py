@@ -139,7 +139,7 @@ def _build(settings: Settings, progress: Progress | None, with_site: bool, pdf_w
 
     printing = BackgroundPrinting(print_pdfs)
     engine = ENGINES[settings.engine]
-    stamp = site_inputs_hash(paths.project, rendered.print_jobs, engine)
+    stamp = site_inputs_hash(paths.project, rendered.print_jobs, engine, settings.site_url)
     stamp_file = paths.site_stamp
     site_current = paths.site.is_dir() and stamp_file.exists() and stamp_file.read_text() == stamp
     if not with_site or site_current:
@@ -156,7 +156,8 @@ def _build(settings: Settings, progress: Progress | None, with_site: bool, pdf_w
 
         stamp_file.unlink(missing_ok=True)  # a build killed after its swap must not look current to the next
         try:
-            build_site(engine, paths.site_config, paths.site, paths.work, before_swap=finish_pdfs)
+            site_url = settings.site_url if settings.site_url != "/" else None
+            build_site(engine, paths.site_config, paths.site, paths.work, finish_pdfs, site_url)
         finally:
             printing.join()
         summary = printing.result()

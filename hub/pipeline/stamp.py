@@ -11,9 +11,9 @@ from hub.render.outputs import PrintJob
 from hub.site.engines import Engine
 
 
-def site_inputs_hash(project: Path, print_jobs: list[PrintJob], engine: Engine) -> str:
+def site_inputs_hash(project: Path, print_jobs: list[PrintJob], engine: Engine, site_url: str = "") -> str:
     """A hash of everything the site is built from, to skip a build that would change nothing."""
-    digest = hashlib.sha256(f"engine {engine.name}\n".encode())
+    digest = hashlib.sha256(f"engine {engine.name}\nsite {site_url}\n".encode())
     for package in engine.packages:
         digest.update(f"{package} {metadata.version(package)}\n".encode())
     digest.update((project / "mkdocs.yml").read_bytes())

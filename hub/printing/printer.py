@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hub.atomic import copy_if_changed
-from hub.printing import pdf_tags
+from hub.printing import forms, pdf_tags
 from hub.printing.cache import PRINT_ASSET_FOLDERS, PdfCache, print_inputs_hash
 from hub.printing.fetcher import LONG_DATA_URI, make_fetcher, shorten
 
@@ -87,6 +87,11 @@ class Printer:
 
         return _LINKED_STYLESHEET.sub(take, html), sheets
 
+    def _finish(self, document: object, pdf: object) -> None:
+        """Before the tags are mended: links kept off this machine, and long answers set at auto size."""
+        _links_off_the_machine(self.project)(document, pdf)
+        forms.auto_size_long_answers(pdf)
+
     def print_pdf(self, html: str, target: Path, label: str) -> PdfResult:
         if self.cache.copy_to(html, target):
             return PdfResult(str(target), True)
@@ -103,7 +108,7 @@ class Printer:
                     font_config=self._fonts,
                     pdf_variant="pdf/ua-1",
                     uncompressed_pdf=False,
-                    finisher=pdf_tags.after(_links_off_the_machine(self.project)),
+                    finisher=pdf_tags.after(self._finish),
                 )
         except fatal_error as error:
             raise PdfError(f"{label}: {error}") from None

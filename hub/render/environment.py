@@ -18,14 +18,14 @@ from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, Stric
 from hub.content.kinds import KINDS
 from hub.content.text import plain_text
 from hub.model import Model
-from hub.model.sheets import sheet_parts
+from hub.model.sheet_parts import sheet_parts
 from hub.model.star import SCREEN, star_geometry
 from hub.render.formats import Downloads
 from hub.render.formats.workshop_packs import PACK_NOTE
 from hub.render.markup import AuthorText, plain_in_html, plain_in_markdown
 from hub.render.qr import qr_image, short_link
 from hub.render.structured_data import learning_resource
-from hub.settings import Settings
+from hub.settings import Settings, is_placeholder_url
 from hub.words import duration
 
 USED_BY_SHOWN = 20  # items named under "Used by"; the rest are counted, so a page stays small however many there are
@@ -68,6 +68,8 @@ def make_environment(templates: Path, author_text: AuthorText, compiled_template
         duration=duration,
         short_link=short_link,
     )
+    # ``{% if url is published %}``: a page of the site at a real address, which printed pages may point at.
+    environment.tests["published"] = lambda url: bool(url) and not is_placeholder_url(url)
     return environment
 
 

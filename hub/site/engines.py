@@ -33,7 +33,7 @@ class SiteError(Exception):
 class Engine:
     name: str
     packages: tuple[str, ...]  # what a built site depends on, for the site's stamp
-    build: Callable[[Path, Path], None]  # (config file, staging folder)
+    build: Callable[[Path, Path, str | None], None]  # (config file, staging folder, site address or None)
     search_index: str  # where it writes its search index, in the site
     search_locations: Callable[[dict], list[str]]  # the page addresses in that index
 
@@ -47,7 +47,7 @@ class _Collector(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def _build_in_process(engine: str, config_file: Path, staging: Path) -> None:
+def _build_in_process(engine: str, config_file: Path, staging: Path, site_url: str | None) -> None:
     """MkDocs, or ProperDocs in its place: both log warnings, and strict mode turns them into an Abort."""
     if engine == "properdocs":
         loaded = sys.modules.get("mkdocs")
@@ -63,7 +63,8 @@ def _build_in_process(engine: str, config_file: Path, staging: Path) -> None:
     for logger in loggers:
         logger.addHandler(collector)
     try:
-        build(load_config(config_file=str(config_file), site_dir=str(staging)))
+        overrides = {"site_url": site_url} if site_url else {}
+        build(load_config(config_file=str(config_file), site_dir=str(staging), **overrides))
     except (Abort, ConfigurationError) as error:
         details = "\n".join(f"  {message}" for message in dict.fromkeys(collector.messages))
         raise SiteError(f"{'MkDocs' if engine == 'mkdocs' else 'ProperDocs'}: {error}\n{details}".rstrip()) from None
@@ -72,7 +73,7 @@ def _build_in_process(engine: str, config_file: Path, staging: Path) -> None:
             logger.removeHandler(collector)
 
 
-def _build_with_zensical(config_file: Path, staging: Path) -> None:
+def _build_with_zensical(config_file: Path, staging: Path, site_url: str | None) -> None:
     """Zensical from its own environment; it only builds inside the project, so staging must be there."""
     project = config_file.parent
     program = project / ".venv-zensical" / "bin" / "zensical"
@@ -83,6 +84,8 @@ def _build_with_zensical(config_file: Path, staging: Path) -> None:
     # The theme overrides (custom_dir) are copies of Material's own templates, which name Material's asset
     # files; Zensical's theme has its own, so it builds with its templates alone.
     text = re.sub(r"^\s*custom_dir:.*$", "", config_file.read_text(encoding="utf-8"), flags=re.MULTILINE)
+    if site_url:  # the deployment's address in place of mkdocs.yml's
+        text = re.sub(r"(?m)^site_url:.*$", lambda _: f"site_url: {json.dumps(site_url)}", text)
     config.write_text(text + f"\nsite_dir: {relative}\n", encoding="utf-8")
     try:
         done = subprocess.run(
@@ -111,14 +114,14 @@ ENGINES = {
     "mkdocs": Engine(
         "mkdocs",
         ("mkdocs", *MATERIAL),
-        lambda config, staging: _build_in_process("mkdocs", config, staging),
+        lambda config, staging, site_url: _build_in_process("mkdocs", config, staging, site_url),
         "search/search_index.json",
         _lunr_locations,
     ),
     "properdocs": Engine(
         "properdocs",
         ("properdocs", *MATERIAL),
-        lambda config, staging: _build_in_process("properdocs", config, staging),
+        lambda config, staging, site_url: _build_in_process("properdocs", config, staging, site_url),
         "search/search_index.json",
         _lunr_locations,
     ),

@@ -15,14 +15,21 @@ from hub.site.engines import Engine, SiteError
 from hub.site.swap import restore_interrupted_swap, swap_into_place
 
 def build_site(
-    engine: Engine, config_file: Path, site_dir: Path, work: Path, before_swap: Callable[[Path], None] | None = None
+    engine: Engine,
+    config_file: Path,
+    site_dir: Path,
+    work: Path,
+    before_swap: Callable[[Path], None] | None = None,
+    site_url: str | None = None,
 ) -> None:
-    """``engine`` builds into a staging folder under ``work``; ``before_swap`` checks it; it replaces ``site_dir``."""
+    """``engine`` builds into a staging folder under ``work``; ``before_swap`` checks it; it replaces ``site_dir``.
+
+    ``site_url``, if given, is the site's address in place of the one in ``config_file``."""
     work.mkdir(exist_ok=True)
     restore_interrupted_swap(site_dir, work)
     staging = Path(tempfile.mkdtemp(prefix="site-", dir=work))
     try:
-        engine.build(config_file, staging)
+        engine.build(config_file, staging, site_url)
         if before_swap is not None:
             before_swap(staging)
     except OSError as error:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import EPOCH, REPO
+from conftest import EPOCH, REPO, SITE_URL
 from hub.content.library import Library
 from hub.content.load import load_library
 from hub.model import Model
@@ -15,7 +15,7 @@ from hub.settings import Settings
 
 @pytest.fixture(scope="session")
 def settings() -> Settings:
-    return Settings.load(REPO, epoch=int(EPOCH))
+    return Settings.load(REPO, epoch=int(EPOCH), site_url=SITE_URL)
 
 
 @pytest.fixture(scope="session")

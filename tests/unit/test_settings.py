@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EPOCH, REPO
-from hub.settings import A4, Paper, Settings, normalise_site_url, read_site_config
+from conftest import EPOCH, REPO, SITE_URL
+from hub.settings import A4, Paper, Settings, is_placeholder_url, normalise_site_url, read_site_config
 
 
 @pytest.mark.parametrize(
@@ -29,7 +29,7 @@ def test_site_address_normalised_one_way(given: str | None, normal: str) -> None
 def test_settings_from_the_project(settings: Settings) -> None:
     assert settings.build_date == datetime.fromtimestamp(int(EPOCH), UTC)
     assert settings.epoch == int(EPOCH)
-    assert settings.site_url == normalise_site_url(read_site_config(REPO / "mkdocs.yml")["site_url"])
+    assert settings.site_url == SITE_URL  # the deployment's address, over mkdocs.yml's
     assert settings.paper == A4
     assert settings.paths.pdf_cache == REPO / ".cache" / "pdf"
     assert settings.with_paper(Paper("letter", True)).paper.label == "US Letter, large print"
@@ -53,3 +53,50 @@ def test_mkdocs_tags_are_read_as_nothing(tmp_path: Path) -> None:
 )
 def test_paper(paper: Paper, classes: str, label: str) -> None:
     assert (paper.html_classes, paper.label) == (classes, label)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        None,
+        "",
+        "/",
+        "https://outcomes-hub.example.org/",
+        "https://example.com",
+        "http://www.example.net/hub/",
+        "https://hub.invalid/",
+        "https://outcomes.test/",
+        "https://hub.example/",
+        "http://localhost:8000/",
+        "http://hub.localhost/",
+        "http://127.0.0.1:8000/",
+        "http://[::1]/",
+        "http://0.0.0.0/",
+        "ftp://outcomes-hub.org/",
+        "outcomes-hub.org/",
+        "https://[::1/",
+    ],
+)
+def test_placeholder_addresses(url: str | None) -> None:
+    assert is_placeholder_url(url)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://personal-outcomes-hub.org/",
+        "https://www.iriss.org.uk/outcomes/",
+        "http://10.0.0.5/hub/",
+        "https://exampleorg.net/",
+    ],
+)
+def test_real_addresses(url: str) -> None:
+    assert not is_placeholder_url(url)
+
+
+def test_the_deployments_address_outranks_mkdocs_yml() -> None:
+    from_config = Settings.load(REPO, epoch=int(EPOCH))
+    assert from_config.site_url == normalise_site_url(read_site_config(REPO / "mkdocs.yml")["site_url"])
+    assert not from_config.published  # the shipped mkdocs.yml holds a placeholder
+    given = Settings.load(REPO, epoch=int(EPOCH), site_url="https://hub.care.scot/outcomes")
+    assert (given.site_url, given.published) == ("https://hub.care.scot/outcomes/", True)

@@ -78,16 +78,18 @@
     return Object.assign({ text: String(text), style: style, size: size, color: color, spacing: 0 }, extra || {});
   }
 
-  /* Greedy line breaking at spaces (and after a hyphen inside a word), as browsers do. */
+  /* Greedy line breaking at spaces (and after a hyphen or slash inside a word), as browsers do. */
   function wrap(fonts, runs, width, noWrap) {
     const pieces = [];
     runs.forEach(function (r) {
       const text = r.upper ? r.text.toUpperCase() : r.text;
-      const parts = text.split(/( +)/);
+      const parts = r.keep ? [text] : text.split(/( +)/); /* keep: one piece, as CSS white-space: nowrap */
       parts.forEach(function (part) {
         if (!part) return;
         if (/^ +$/.test(part)) return pieces.push({ run: r, text: " ", space: true });
-        part.split(/(?<=[A-Za-z]-)(?=[A-Za-z])/).forEach(function (bit, index, all) {
+        if (r.keep) return pieces.push({ run: r, text: part });
+        /* a line may also end after a hyphen or a slash before a letter, as Pango ends it in a web address */
+        part.split(/(?<=[A-Za-z]-|\/)(?=[A-Za-z])/).forEach(function (bit, index, all) {
           pieces.push({ run: r, text: bit, glue: index < all.length - 1 });
         });
       });
@@ -619,14 +621,18 @@
     if (headerText.width > width - s.margin.left - s.margin.right - 80) title = Array.from(title).slice(0, 80).join("") + "…";
     text(title, "regular", s.furniture, s.margin.left, headerBaseline, GREY);
     text("Outcomes Hub", "regular", s.furniture, width - s.margin.right, headerBaseline, GREY, "right");
-    commands.push({ kind: "image", name: "HubQR", x: s.margin.left, y: footerTop, w: s.qr, h: s.qr });
+    /* the QR code and the "Online:" link only for a site at a real address (templates/print/_footer.html.j2) */
+    const indent = options.link ? s.footerIndent : 0;
+    if (options.link) commands.push({ kind: "image", name: "HubQR", x: s.margin.left, y: footerTop, w: s.qr, h: s.qr });
     const flh = s.footer * s.footerLineHeight;
-    const x = s.margin.left + s.footerIndent;
-    const textWidth = s.footerWidth - s.footerIndent;
+    const x = s.margin.left + indent;
+    const textWidth = s.footerWidth - indent;
     const source = [run("Source: ", "bold", s.footer, DARK), run(options.source.title, "italic", s.footer, DARK),
       run(", " + options.source.publisher + ", " + options.source.date + ": " + options.section + ". " + options.source.licence, "regular", s.footer, DARK)]; // prettier-ignore
     let y = footerTop;
-    [source, [run("Online: ", "bold", s.footer, DARK), run(options.link + " · Printed from Outcomes Hub on " + options.printedOn, "regular", s.footer, DARK)]].forEach(function (runs) {
+    const edition = run("Outcomes Hub edition of " + options.printedOn, "regular", s.footer, DARK, { keep: true });
+    const online = options.link ? [run("Online: ", "bold", s.footer, DARK), run(options.link + " · ", "regular", s.footer, DARK)] : [];
+    [source, online.concat([edition])].forEach(function (runs) {
       wrap(fonts, runs, textWidth).forEach(function (line) {
         let cursor = x;
         line.pieces.forEach(function (piece) {
@@ -801,7 +807,7 @@
     Object.keys(FONT_KEYS).forEach(function (style) {
       fontRefs[style] = fontCopier.copy(carrierFonts.get(N(manifest.fonts[style].resource)));
     });
-    const qr = await doc.embedPng(base64(manifest.planner.qr));
+    const qr = manifest.planner.qr ? await doc.embedPng(base64(manifest.planner.qr)) : null;
     const useFonts = function (page) {
       Object.keys(FONT_KEYS).forEach(function (style) {
         page.node.setFontDictionary(N(FONT_KEYS[style]), fontRefs[style]);
@@ -819,7 +825,7 @@
       const page = doc.addPage(manifest.page);
       frontRefs.push(page.ref);
       useFonts(page);
-      page.node.setXObject(N("HubQR"), qr.ref);
+      if (qr) page.node.setXObject(N("HubQR"), qr.ref);
       const mcids = [];
       const drawn = contentOf(layoutPage, index, fonts, manifest.page[1], mcids);
       const stamp = contentOf(
@@ -1180,7 +1186,7 @@
     const furnitureCommands = [
       { kind: "text", x: L.left, y: headerBaseline, text: title, style: "regular", size: s.furniture, color: GREY, spacing: 0, owner: null },
       { kind: "text", x: L.right - fonts.width("Outcomes Hub", "regular", s.furniture), y: headerBaseline, text: "Outcomes Hub", style: "regular", size: s.furniture, color: GREY, spacing: 0, owner: null },
-      { kind: "text", x: L.left, y: page[1] - s.margin.bottom + 3 * MM + 8, text: "Made with Outcomes Hub (" + manifest.planner.shortLink.replace(/exercises\/plan\/$/, "stars/culture-star/") + ")", style: "regular", size: s.furniture, color: GREY, spacing: 0, owner: null },
+      { kind: "text", x: L.left, y: page[1] - s.margin.bottom + 3 * MM + 8, text: "Made with Outcomes Hub" + (manifest.planner.shortLink ? " (" + manifest.planner.shortLink.replace(/exercises\/plan\/$/, "stars/culture-star/") + ")" : ""), style: "regular", size: s.furniture, color: GREY, spacing: 0, owner: null },
     ]; // prettier-ignore
     const stamp = contentOf({ commands: furnitureCommands }, 0, fonts, page[1], []);
     pdfPage.node.set(N("Contents"), context.obj([context.register(context.flateStream(drawn + "\n" + stamp))]));

@@ -23,7 +23,7 @@ class Posters(Format):
 
     def outputs(self, model: Model, downloads: object) -> Iterator[Output]:
         for poster in model.posters:
-            variant = PosterVariant("poster", f"Poster {poster.size.name}")
+            variant = PosterVariant("poster", poster.label)
             context = item_context(poster.entry, poster=poster, variant=variant)
             label = f"{poster.entry.path} ({variant.label.lower()})"
             yield Output(
@@ -33,7 +33,7 @@ class Posters(Format):
     def downloads(self, entry: Entry, model: Model) -> Iterator[Download]:
         for poster in model.posters:
             if poster.entry.id == entry.id:
-                yield Download(f"Poster {poster.size.name}", poster.pdf_path, "Posters")
+                yield Download(poster.label, poster.pdf_path, "Posters")
 
 
 FORMAT = Posters()
