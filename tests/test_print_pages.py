@@ -49,7 +49,8 @@ ONE_OF_EACH = [
     "sandra.pdf", "catriona.pdf", "what-are-personal-outcomes.pdf", "conversational-traps.pdf",
     "exploratory-questions.pdf", "service-led-and-outcomes-focused-pon-2022.pdf", "culture-review.pdf",
     "culture-review-fillable.pdf", "training-priorities.pdf", "culture-star.pdf", "culture-star-fillable.pdf",
-    "personal-outcomes-quiz.pdf", "cards-scenarios.pdf", "poster-principles-underpinning-practice-a4.pdf",
+    "personal-outcomes-quiz-participant.pdf", "personal-outcomes-quiz-facilitator.pdf", "cards-scenarios.pdf",
+    "poster-principles-underpinning-practice-a4.pdf",
     "poster-service-led-and-outcomes-focused-iriss-2010-a3.pdf", "half-day-part-one.pdf",
 ]  # fmt: skip
 

@@ -210,7 +210,7 @@ def test_every_mark_of_the_hubs_words_has_a_visible_label(built: Path, print_htm
 def test_the_pdfs_show_the_label_of_the_hubs_words(built: Path) -> None:
     for name in (
         "exercise-6-risk-taking-facilitator",
-        "personal-outcomes-quiz",
+        "personal-outcomes-quiz-facilitator",
         "training-priorities",
         "half-day-part-one",
     ):
