@@ -51,7 +51,7 @@ def catalogue_record(entry: Entry, library: Library, downloads: list[Download]) 
         record["hubSummary"] = True  # the hub's words: shown with their label (templates/_provenance.html.j2)
     record |= {"themes": "|".join(item.themes), "facts": ""}
     if entry.kind.name == "exercise":
-        time = item.time.length
+        time = ("At least " if item.time.at_least else "About ") + f"{item.time.minutes} minutes"
         part = "Part " + ("one" if item.part == 1 else "two")
         record |= {
             "title": f"Exercise {item.number}: {record['title']}",
