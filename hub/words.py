@@ -67,3 +67,31 @@ def numbers_named(numbers: list[int] | tuple[int, ...], noun: str = "Exercise") 
     if len(shown) == 1:
         return f"{noun} {shown[0]}"
     return f"{noun}s {', '.join(shown[:-1])} and {shown[-1]}"
+
+
+def exercise_length(minutes: int, at_least: bool) -> str:
+    """45, True → ``At least 45 minutes``; 60, False → ``About 60 minutes``: an exercise's time in its facts."""
+    return f"{'At least' if at_least else 'About'} {plural(minutes, 'minute')}"
+
+
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "half an": 0.5, "half a": 0.5}
+_LENGTH_SAID = re.compile(
+    r"(?:spend\s+)?(?P<qualifier>at least|about|around|roughly|approximately)?\s*"
+    r"(?P<count>\d+|half an?|an?|one|two|three|four)\s+(?P<unit>hours?|minutes?|mins?)"
+    r"(?:\s+on\s+(?:this|it))?[.!]?"
+)
+
+
+def length_said(text: str) -> tuple[int, bool] | None:
+    """The length a sentence says and nothing else, as ``(minutes, at_least)``; None if it says more or other.
+
+    ``"Spend at least 45 minutes"`` → ``(45, True)``; ``"Spend about an hour on this"`` → ``(60, False)``;
+    ``"Spend at least 45 minutes, in pairs"`` → None.
+    """
+    said = _LENGTH_SAID.fullmatch(" ".join(text.lower().split()))
+    if not said:
+        return None
+    count = said["count"]
+    number = int(count) if count.isdigit() else _COUNTS[count]
+    minutes = number * (60 if said["unit"].startswith("hour") else 1)
+    return int(minutes), said["qualifier"] == "at least"

@@ -119,6 +119,7 @@ class _Filler:
             "number": str(self._number),
             "part": "1",
             "minutes": "30",
+            "at_step": "1",
             "blank_rows": "2",
             "scale_max": "10",
             "at_least": "true",
@@ -178,12 +179,25 @@ def hostile_items(payloads: list[str] = PAYLOADS, prefix: str = PREFIX, number: 
             data["breaks"] = data["breaks"][:1]
         if kind.name == "exercise":
             data["training_materials"] = [block for block in data["training_materials"] if block["type"] != "table"]
+        for block in _blocks_not_handed_out(kind.name, data):
+            del block["hand_out"]  # only an exercise's training materials are handed out during it
         for table in _tables(data):
             table["rows"] = [row[: len(table["header"])] for row in table["rows"]]
         if data.get("see_also") == [item_id(kind.name, prefix)]:
             data["see_also"] = [item_id("scenario", prefix)]
         items[f"content/{kind.folder}/{item_id(kind.name, prefix)}.yml"] = data
     return items
+
+
+def _blocks_not_handed_out(kind: str, data: object, field: str = "") -> Iterator[dict]:
+    if isinstance(data, dict):
+        if "hand_out" in data and not (kind == "exercise" and field == "training_materials"):
+            yield data
+        for name, value in data.items():
+            yield from _blocks_not_handed_out(kind, value, name)
+    elif isinstance(data, list):
+        for value in data:
+            yield from _blocks_not_handed_out(kind, value, field)
 
 
 def _tables(data: object) -> Iterator[dict]:

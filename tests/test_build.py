@@ -35,7 +35,7 @@ def test_every_item_has_a_page_and_its_pdfs(built: Path) -> None:
         html = page.read_text(encoding="utf-8")
         names = (
             [f"{entry.id}-facilitator.pdf", f"{entry.id}-participant.pdf"]
-            if entry.kind.name == "exercise"
+            if entry.kind.name in ("exercise", "quiz")
             else [f"{entry.id}.pdf"]
         )
         for name in names:

@@ -151,6 +151,19 @@ BROKEN: dict[str, tuple[str, list[str]]] = {
             "2:9: number: exercise number 1 is also used by content/exercises/exercise-1-defining-the-approach.yml",
         ],
     ),
+    "hand-out-at-a-missing-step.yml": (
+        "content/exercises/hand-out-at-a-missing-step.yml",
+        [
+            "21:16: training_materials[1].hand_out.at_step: there is no step 3: the exercise has 2 steps",
+            "24:17: comparisons[1].comparison: unknown comparison 'service-led-and-outcomes-focused-iriss-2011'; did you mean 'service-led-and-outcomes-focused-iriss-2010'?",
+        ],
+    ),
+    "hand-out-outside-an-exercise.yml": (
+        "content/guidance/hand-out-outside-an-exercise.yml",
+        [
+            "13:7: body[2].hand_out: only an exercise's training materials are handed out during it",
+        ],
+    ),
     "image-with-alt.yml": (
         "content/scenarios/image-with-alt.yml",
         [

@@ -49,8 +49,8 @@ ONE_OF_EACH = [
     "sandra.pdf", "catriona.pdf", "what-are-personal-outcomes.pdf", "conversational-traps.pdf",
     "exploratory-questions.pdf", "service-led-and-outcomes-focused-pon-2022.pdf", "culture-review.pdf",
     "culture-review-fillable.pdf", "training-priorities.pdf", "culture-star.pdf", "culture-star-fillable.pdf",
-    "personal-outcomes-quiz.pdf", "cards-scenarios.pdf", "poster-principles-underpinning-practice-names-a4.pdf",
-    "poster-recording-principles-a3.pdf", "half-day-part-one.pdf",
+    "personal-outcomes-quiz-participant.pdf", "personal-outcomes-quiz-facilitator.pdf", "cards-scenarios.pdf",
+    "poster-principles-underpinning-practice-names-a4.pdf", "poster-recording-principles-a3.pdf", "half-day-part-one.pdf",
 ]  # fmt: skip
 
 
@@ -122,7 +122,7 @@ def test_a_pack_links_its_front_pages_to_its_page_and_each_exercise_to_the_exerc
     pack = f"{SITE_URL}packs/half-day-part-one/"
     first = f"{SITE_URL}exercises/exercise-1-defining-the-approach/"
     second = f"{SITE_URL}exercises/exercise-2-outcomes-focused-and-service-led-compared/"
-    assert codes == [[pack]] * 2 + [[first]] * 4 + [[second]] * 2
+    assert codes == [[pack]] * 2 + [[first]] * 5 + [[second]] * 3
     texts = page_texts(built / "site/pdf/half-day-part-one.pdf")
     assert f"Online: {SHORT_SITE}packs/half-day-part-one/" in texts[0]
     assert f"Online: {SHORT_SITE}exercises/exercise-1-defining-the-approach/" in texts[2]

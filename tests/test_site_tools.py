@@ -184,7 +184,7 @@ def test_the_guidance_and_principles_keep_their_theme_in_the_address(page: Page,
 
     page.goto(site_url + "principles/#theme=conversations")  # a shared address
     expect(page.get_by_label("Theme")).to_have_value("conversations")
-    expect(page.get_by_role("status")).to_have_text(re.compile(r"^Showing [1-9] of 10 principles\.$"))
+    expect(page.get_by_role("status")).to_have_text(re.compile(r"^Showing [1-9] of 10 principle sets\.$"))
     assert "Key elements of a good conversation (2022)" in shown_titles(page)
 
 

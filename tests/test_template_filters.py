@@ -24,7 +24,7 @@ NOT_AUTHOR_TEXT = re.compile(
     r"""(
         (entry|other|e|shown_in|slot\.entry|library\.entries\[\])\.id | item\.themes
       | e | s | w | theme_id | doc_id | p\.key | version
-      | (item|e\.item|x|library\.entries\[\]\.item)\.(number|part|scale_max|time\.minutes)
+      | (item|e\.item|x|library\.entries\[\]\.item)\.(number|part|scale_max|time\.minutes|time\.length)
       | item\.(scale|points|principles)
       | kind\.(folder|name|title|singular) | other\.kind\.(folder|singular) | entry\.kind\.(folder|singular)
       | noun | number | minutes | part | count | total | score | reading | need_number | level
@@ -32,7 +32,7 @@ NOT_AUTHOR_TEXT = re.compile(
       | listing\.[a-z_]+ | link\.(pdf_path|label) | paper\.label
       | plan\.(start_text|end_text|total_text|break_minutes|exercises)
       | slot\.(start_text|length_text|elapsed_text) | entries | by_theme\[\]
-      | when | label | suffix | style\.(stroke|dash|marker)
+      | when | label | suffix | style\.(stroke|dash|marker) | what | hand_out\.at_step
       | facts\.(pages_text|size_text) | row\.link\.pdf_path | row\.entry\.(id|kind\.folder)
     )""",
     re.VERBOSE,

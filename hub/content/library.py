@@ -54,7 +54,7 @@ class Library:
 def references(item: Item) -> list[str]:
     named = list(item.see_also)
     if isinstance(item, Exercise):
-        named += item.scenarios + item.worksheets + item.comparisons
+        named += item.scenarios + item.worksheets + item.comparison_ids
     if isinstance(item, Audit):
         named += [exercise for need in item.needs for exercise in need.exercises]
     if isinstance(item, Comparison):

@@ -57,11 +57,23 @@ class Theme(Schema):
 # --- body blocks ------------------------------------------------------------
 
 
+class HandOut(Schema):
+    """Material the facilitator hands out during an exercise, not at its start (it would give answers away).
+
+    It is printed as a sheet of its own, marked for the facilitator with the step and what comes first
+    (``hub_after``, the hub's words: "the group has listed the benefits"), and the step says to hand it out.
+    """
+
+    at_step: WholeNumber = Field(ge=1, le=MAX_ENTRIES)
+    hub_after: Text
+
+
 class HubWords(Schema):
     """The hub's own words about a block (rendered marked as the hub's; see hub/provenance.py)."""
 
     hub_title: Text | None = None  # a heading the hub gave the block, where the source has none
     hub_note: Markdown | None = None  # an explanation from the hub, shown after the block
+    hand_out: HandOut | None = None  # in an exercise's training materials: handed out later, on a sheet of its own
 
 
 class TextBlock(HubWords):

@@ -11,6 +11,7 @@ from typing import Annotated, Union, get_args, get_origin
 from pydantic import BaseModel
 
 from hub.content.fields import AuthorMarkdown
+from hub.content.handing_out import hand_out_problems
 from hub.content.kinds import Kind
 from hub.content.library import Library
 from hub.content.links import markdown_problems
@@ -102,14 +103,17 @@ def arm_for(arms: tuple, data: object) -> object:
 # --- cross-references and rules beyond one field -------------------------------
 
 
-def _ids_in(data: object, loc: tuple) -> Iterator[tuple[tuple, str]]:
-    """The well-formed ids in the list at ``loc`` (malformed ones are the schema's to report)."""
+def _ids_in(data: object, loc: tuple, field: str | None = None) -> Iterator[tuple[tuple, str]]:
+    """The well-formed ids in the list at ``loc`` (malformed ones are the schema's to report); with ``field``,
+    an entry may also be a mapping that holds its id in that field."""
     value: object = data
     for part in loc:
         value = value.get(part) if isinstance(value, dict) else None
     if isinstance(value, list):
         for index, target in enumerate(value):
-            if is_valid_id(target):
+            if field and isinstance(target, dict) and is_valid_id(target.get(field)):
+                yield (*loc, index, field), target[field]
+            elif is_valid_id(target):
                 yield (*loc, index), target
 
 
@@ -123,7 +127,7 @@ def _item_references(kind: Kind, data: object) -> Iterator[tuple[tuple, str, str
             yield loc, "scenario", "scenarios", target
         for loc, target in _ids_in(data, ("worksheets",)):
             yield loc, "worksheet", "worksheets", target
-        for loc, target in _ids_in(data, ("comparisons",)):
+        for loc, target in _ids_in(data, ("comparisons",), "comparison"):
             yield loc, "comparison", "comparisons", target
     if issubclass(schema, Audit) and isinstance(data, dict) and isinstance(data.get("needs"), list):
         for index, _ in enumerate(data["needs"]):
@@ -192,6 +196,7 @@ def check_rules(library: Library) -> list[Problem]:
             exercise_numbers.setdefault(item.number, entry.path)
         if isinstance(item, Pack):
             problems += [_problem_at(file, loc, message) for loc, message in pack_problems(item, library)]
+        problems += [_problem_at(file, loc, message) for loc, message in hand_out_problems(item)]
         tables = [(loc, block) for loc, block in _blocks(item) if isinstance(block, TableBlock)]
         if isinstance(item, Comparison):
             tables.insert(0, (("table",), item.table))

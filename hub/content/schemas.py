@@ -9,6 +9,8 @@ raw HTML and no images.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from pydantic import Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
@@ -28,6 +30,7 @@ from hub.content.parts import (  # noqa: F401  (the parts are schemas too)
     Definition,
     DefinitionsBlock,
     Document,
+    HandOut,
     HubWords,
     Licence,
     ListBlock,
@@ -41,6 +44,7 @@ from hub.content.parts import (  # noqa: F401  (the parts are schemas too)
     Theme,
     WorksheetBlock,
 )
+from hub.words import exercise_length, length_said
 
 # --- content kinds ----------------------------------------------------------
 
@@ -85,13 +89,39 @@ class Item(Schema):
 class Time(Schema):
     minutes: WholeNumber = Field(gt=0, le=600)
     at_least: Flag = False
-    text: Text
+    text: Text  # the source's words for the time
+
+    @property
+    def length(self) -> str:
+        """``At least 45 minutes``: the time as an exercise's facts give it."""
+        return exercise_length(self.minutes, self.at_least)
+
+    @property
+    def text_adds(self) -> bool:
+        """Whether the source's words say more than :attr:`length` (``Spend at least 45 minutes`` does not)."""
+        return length_said(self.text) != (self.minutes, self.at_least)
 
 
 class Step(Schema):
     text: Markdown
     steps: list[Markdown] = entries(default=[])
     hub_note: Markdown | None = None  # an explanation from the hub, shown after the step
+
+
+class HandedOutComparison(Schema):
+    """A comparison's table that an exercise hands out during the exercise (see :class:`HandOut`)."""
+
+    comparison: ItemId
+    hand_out: HandOut
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """Training materials given out together: at the start (``hand_out`` None) or at a step of the instructions."""
+
+    hand_out: HandOut | None
+    blocks: tuple[Block, ...] = ()
+    comparisons: tuple[str, ...] = ()  # ids of comparisons, whose tables are printed
 
 
 class Exercise(Item):
@@ -107,7 +137,33 @@ class Exercise(Item):
     facilitator_notes: list[Markdown] = entries(default=[])
     scenarios: list[ItemId] = entries(default=[])
     worksheets: list[ItemId] = entries(default=[])
-    comparisons: list[ItemId] = entries(default=[])  # comparisons whose tables are this exercise's materials, held once
+    # comparisons whose tables are this exercise's materials, held once; handed out later where marked so
+    comparisons: list[ItemId | HandedOutComparison] = entries(default=[])
+
+    @property
+    def comparison_ids(self) -> list[str]:
+        return [c if isinstance(c, str) else c.comparison for c in self.comparisons]
+
+    @property
+    def sheets(self) -> list[Sheet]:
+        """The training materials as they are given out: those for the start, then one sheet for each moment
+        a step hands more out, in the order of the steps (each in the order it is written)."""
+        materials = [(b.hand_out, b, None) for b in self.training_materials]
+        materials += [
+            (None, None, c) if isinstance(c, str) else (c.hand_out, None, c.comparison) for c in self.comparisons
+        ]
+        moments = sorted({hand_out for hand_out, _, _ in materials if hand_out}, key=lambda h: h.at_step)
+        sheets = []
+        for moment in [None, *moments]:
+            blocks = tuple(b for hand_out, b, _ in materials if hand_out == moment and b is not None)
+            comparisons = tuple(c for hand_out, _, c in materials if hand_out == moment and c is not None)
+            if blocks or comparisons:
+                sheets.append(Sheet(moment, blocks, comparisons))
+        return sheets
+
+    def handed_out_at(self, step: int) -> list[Sheet]:
+        """The sheets the facilitator hands out at a step (numbered from 1)."""
+        return [sheet for sheet in self.sheets if sheet.hand_out and sheet.hand_out.at_step == step]
 
 
 class Scenario(Item):

@@ -20,6 +20,7 @@ from hub.content.text import plain_text
 from hub.model import Model
 from hub.model.sheet_parts import sheet_parts
 from hub.model.star import SCREEN, star_geometry
+from hub.model.summaries import summary_repeated
 from hub.render.formats import Downloads
 from hub.render.formats.workshop_packs import PACK_NOTE
 from hub.render.markup import AuthorText, plain_in_html, plain_in_markdown
@@ -88,6 +89,7 @@ def template_context(model: Model, settings: Settings, downloads: Downloads) -> 
         "star_geometry": star_geometry,
         "star_screen": SCREEN,  # the star's sizes on the site (PRINT is the default)
         "sheet_parts": sheet_parts,
+        "summary_repeated": summary_repeated,  # leave out a summary that the text after it says again
         "structured_data": lambda entry: learning_resource(entry, library, settings.site_url),
         "pack_note_text": PACK_NOTE,
     }

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from hub.words import clock, did_you_mean, duration, numbers_named, plural
+from hub.words import clock, did_you_mean, duration, exercise_length, length_said, numbers_named, plural
 
 
 @pytest.mark.parametrize(
@@ -45,3 +45,26 @@ def test_plural_and_numbers_named() -> None:
     )
     assert numbers_named([3]) == "Exercise 3"
     assert numbers_named([3, 7, 8]) == "Exercises 3, 7 and 8"
+
+
+def test_an_exercises_length_is_worded_as_its_facts_give_it() -> None:
+    assert exercise_length(45, True) == "At least 45 minutes"
+    assert exercise_length(60, False) == "About 60 minutes"
+    assert exercise_length(1, False) == "About 1 minute"
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("Spend at least 45 minutes", (45, True)),
+        ("Spend about an hour on this", (60, False)),
+        ("Spend  at least 20 minutes.", (20, True)),
+        ("Spend half an hour", (30, False)),
+        ("About 2 hours", (120, False)),
+        ("Spend at least 45 minutes, in pairs", None),
+        ("Spend a morning on this", None),
+        ("Allow time for a break", None),
+    ],
+)
+def test_a_sentence_that_only_gives_a_length_is_read_as_one(text: str, said: tuple[int, bool] | None) -> None:
+    assert length_said(text) == said

@@ -1,7 +1,8 @@
 """Handouts: each item's own PDFs, ``pdf/<id><suffix>.pdf`` from ``templates/print/<kind>.<variant>.html.j2``.
 
-An exercise has a facilitator handout and a participant worksheet; every other
-kind but the pack (see :mod:`workshop_packs`) has one handout.
+An exercise has a facilitator handout and a participant worksheet; a quiz has a participants' copy
+without its answers and a facilitator's copy with them; every other kind but the pack (see
+:mod:`workshop_packs`) has one handout.
 """
 
 from __future__ import annotations
@@ -28,10 +29,13 @@ class PrintVariant:
 FACILITATOR = PrintVariant("facilitator", "Facilitator handout", "-facilitator")
 PARTICIPANT = PrintVariant("participant", "Participant worksheet", "-participant")
 HANDOUT = PrintVariant("handout", "Handout")
+QUIZ_PARTICIPANT = PrintVariant("participant", "Participant copy, without answers", "-participant")
+QUIZ_FACILITATOR = PrintVariant("facilitator", "Facilitator copy, with answers", "-facilitator")
+VARIANTS = {"exercise": (FACILITATOR, PARTICIPANT), "quiz": (QUIZ_PARTICIPANT, QUIZ_FACILITATOR)}
 
 
 def variants(kind: Kind) -> tuple[PrintVariant, ...]:
-    return (FACILITATOR, PARTICIPANT) if kind.name == "exercise" else (HANDOUT,)
+    return VARIANTS.get(kind.name, (HANDOUT,))
 
 
 def pdf_path(entry: Entry, variant: PrintVariant) -> str:
