@@ -50,7 +50,8 @@ ONE_OF_EACH = [
     "exploratory-questions.pdf", "service-led-and-outcomes-focused-pon-2022.pdf", "culture-review.pdf",
     "culture-review-fillable.pdf", "training-priorities.pdf", "culture-star.pdf", "culture-star-fillable.pdf",
     "personal-outcomes-quiz-participant.pdf", "personal-outcomes-quiz-facilitator.pdf", "cards-scenarios.pdf",
-    "poster-principles-underpinning-practice-names-a4.pdf", "poster-recording-principles-a3.pdf", "half-day-part-one.pdf",
+    "poster-principles-underpinning-practice-names-a4.pdf", "poster-recording-principles-a3.pdf",
+    "half-day-part-one.pdf",
 ]  # fmt: skip
 
 
