@@ -212,7 +212,7 @@ def test_the_pdfs_show_the_label_of_the_hubs_words(built: Path) -> None:
         "exercise-6-risk-taking-facilitator",
         "personal-outcomes-quiz",
         "training-priorities",
-        "half-day-part-one",
+        "two-hour-part-one",
     ):
         text = subprocess.run(
             ["pdftotext", "-layout", str(built / f"site/pdf/{name}.pdf"), "-"],

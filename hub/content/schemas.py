@@ -9,6 +9,8 @@ raw HTML and no images.
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
@@ -198,6 +200,9 @@ class CultureStar(Item):
     body: list[Block] = entries(default=[])
 
 
+PackLength = Annotated[WholeNumber, Field(gt=0, le=480)]
+
+
 class PackBreak(Schema):
     after: ItemId
     minutes: WholeNumber = Field(gt=0, le=180)
@@ -213,6 +218,9 @@ class Pack(Item):
     start: ClockTime
     exercises: list[ItemId] = entries(1)
     breaks: list[PackBreak] = entries(default=[])
+    # The minutes the pack gives an exercise the guide gives "at least" a time, so that the clock
+    # times after it are fixed ones a team leader can book lunch by (see hub.content.packs).
+    lengths: dict[ItemId, PackLength] = Field(default_factory=dict, max_length=200)
 
     @property
     def hub_wrote_summary(self) -> bool:
