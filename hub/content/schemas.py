@@ -9,7 +9,7 @@ raw HTML and no images.
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
@@ -47,6 +47,17 @@ from hub.content.parts import (  # noqa: F401  (the parts are schemas too)
 # --- content kinds ----------------------------------------------------------
 
 
+class HubRef(Schema):
+    """A reference of the source's to the printed guide (``on page 33``, ``Appendix I``) that the hub replaces with
+    one to its own items, in the hub's words, marked as the hub's (hub/render/references.py): in print "page N
+    of this pack" where the item is in the same PDF, else its title; on the web, a link."""
+
+    words: Text  # the source's words, as the item writes them, that the hub's words replace
+    to: list[ItemId] = entries(1, 4)
+    part: Literal["training materials"] | None = None  # a part of the item referred to
+    form: Literal["place", "name"] = "place"  # "on page 7 of this pack" / "in ‘X’", or "page 7 of this pack" / "‘X’"
+
+
 class Item(Schema):
     """Fields every kind of content item has.
 
@@ -56,6 +67,7 @@ class Item(Schema):
 
     title: Title
     hub_summary: Summary | None = None
+    hub_refs: list[HubRef] = entries(default=[])
     summary: Summary | None = Field(default=None, validate_default=True)
     hub_note: Markdown | None = None  # an explanation from the hub, shown after the summary
     sic: list[Text] = entries(default=[])  # slips in the source's words, kept as written; each marked [sic] where shown

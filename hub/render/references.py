@@ -1,0 +1,108 @@
+"""The hub's references in place of the guide's page numbers: an item's ``hub_refs``, shown in the hub's words
+and marked as the hub's, wherever the item's text is shown.
+
+In a PDF that holds what is referred to (a workshop pack holds its exercises), the reference is "page N of
+this pack", a link inside the PDF whose number WeasyPrint fills in (``target-counter``); elsewhere in print it
+is the item's title, a link to its page on the site; on a page of the site it is a link.  Only text is
+touched, never a tag, an attribute or a page's front matter.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markupsafe import escape
+
+from hub.content.library import Entry, Library
+from hub.content.schemas import HubRef, Pack
+from hub.render.markup import ITEM_LINK
+from hub.render.outputs import Output
+
+_TAG = re.compile(r"(<[^>]*>)")
+_FRONT_MATTER = re.compile(r"\A\s*---\n.*?\n---\n", re.DOTALL)
+_NO_MARKS_IN = re.compile(r"<(title|script|style|textarea|option|a)\b", re.IGNORECASE)
+
+
+def _name(entry: Entry) -> str:
+    item = entry.item
+    number = getattr(item, "number", None)
+    return f"Exercise {number}: {item.title}" if number is not None and entry.kind.folder == "exercises" else item.title
+
+
+def _target(ref: HubRef, target: Entry, owner: Entry, html: str, output: Output, in_pack: bool) -> tuple[str, str]:
+    """One item referred to, as ``(place, name)`` in HTML: ``on page 7 of this pack`` / ``page 7 of this pack``."""
+    own_materials = ref.part == "training materials"
+    if target is owner and not own_materials:
+        return "below", "the one below"
+    if output.is_pdf:
+        anchor = f"{target.id}-participant" if own_materials else target.id
+        if f'id="{anchor}"' in html:
+            what = f"the participant materials for {_name(target)}" if own_materials else _name(target)
+            page = f'page <a class="page-ref" href="#{anchor}" title="{escape(what)}"></a>'
+            page += " of this pack" if in_pack else ""
+            return f"on {page}", page
+        if own_materials and target is owner:
+            return "in the participant handout", "the participant handout"
+    elif target is owner and own_materials:
+        return (
+            '<a href="#training-materials">below</a>',
+            '<a href="#training-materials">the training materials below</a>',
+        )
+    link = f'<a href="{ITEM_LINK}{target.url}">{escape(_name(target))}</a>'
+    if own_materials:
+        link = f"the training materials of {link}"
+    named = link if not output.is_pdf else f"‘{link}’"
+    return f"in {named}", named
+
+
+def _joined(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _replacement(ref: HubRef, owner: Entry, library: Library, html: str, output: Output, in_pack: bool) -> str:
+    found = [_target(ref, library.entries[t], owner, html, output, in_pack) for t in ref.to if t in library.entries]
+    if not found:
+        return str(escape(ref.words))
+    if ref.form == "name":
+        words = _joined([name for _, name in found])
+    else:
+        words = found[0][0] + ("" if len(found) == 1 else " and " + _joined([name for _, name in found[1:]]))
+    said = escape(f"The hub’s words, for the guide’s “{ref.words}”")
+    return (
+        f'<span class="hub-ref" data-provenance="hub" title="{said}">'
+        f'<span class="hub-visually-hidden">The hub’s reference: </span>{words}</span>'
+    )
+
+
+def refer(html: str, output: Output, item: object, library: Library) -> str:
+    """``html`` (a page or print HTML of ``item``) with the references of it, and of a pack's exercises, replaced."""
+    owners = [item] if item is not None else []
+    if isinstance(item, Pack):
+        owners += [library.entries[i].item for i in item.exercises if i in library.entries]
+    by_item = {id(entry.item): entry for entry in library.entries.values()}
+    wanted = [(by_item[id(o)], ref) for o in owners if id(o) in by_item for ref in getattr(o, "hub_refs", [])]
+    if not wanted:
+        return html
+    head = _FRONT_MATTER.match(html)
+    start = head.end() if head else 0
+    in_pack = isinstance(item, Pack)
+    swaps = [
+        (written, _replacement(ref, owner, library, html, output, in_pack))
+        for owner, ref in wanted
+        for written in dict.fromkeys((ref.words, str(escape(ref.words)), ref.words.replace("'", "&#39;")))
+    ]
+    parts = _TAG.split(html[start:])
+    closing: str | None = None
+    for index, part in enumerate(parts):
+        if index % 2:
+            if closing and part.lower().startswith(closing):
+                closing = None
+            elif not closing and (opened := _NO_MARKS_IN.match(part)):
+                closing = f"</{opened[1].lower()}"
+            continue
+        if closing:
+            continue
+        for written, replacement in swaps:
+            part = part.replace(written, replacement)
+        parts[index] = part
+    return html[:start] + "".join(parts)
