@@ -606,3 +606,22 @@ def test_a_usage_error_exits_2_without_a_traceback(project: Path, run_in_process
     assert result.stderr.endswith(
         "build.py pack: error: argument --exercise: unknown exercise '9' (give an exercise's id, or its number)\n"
     )
+
+
+def test_a_reference_names_items_and_words_the_item_writes(project: Path) -> None:
+    exercise = project / "content/exercises/exercise-6-risk-taking.yml"
+    text = exercise.read_text(encoding="utf-8")
+    exercise.write_text(
+        text.replace("  - words: on page 33\n", "  - words: on page 34\n", 1).replace(
+            "    to: [exercise-6-risk-taking]\n", "    to: [exercise-6-risk-takng]\n", 1
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises(ContentError) as refused:
+        load_library(project)
+    assert [str(problem) for problem in refused.value.problems] == [
+        "content/exercises/exercise-6-risk-taking.yml:3:12: hub_refs[1].words: 'on page 34' is not among the item's "
+        "words as written; a reference replaces words of the item",
+        "content/exercises/exercise-6-risk-taking.yml:4:10: hub_refs[1].to[1]: unknown item 'exercise-6-risk-takng'; "
+        "did you mean 'exercise-6-risk-taking'?",
+    ]
