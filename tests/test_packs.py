@@ -625,3 +625,55 @@ def test_a_reference_names_items_and_words_the_item_writes(project: Path) -> Non
         "content/exercises/exercise-6-risk-taking.yml:4:10: hub_refs[1].to[1]: unknown item 'exercise-6-risk-takng'; "
         "did you mean 'exercise-6-risk-taking'?",
     ]
+
+
+def _links(pdf: Path) -> list[tuple[int, str, str]]:
+    """Each link annotation of ``pdf``: its page, its description and where it goes (an address, or "page N")."""
+    reader = PdfReader(pdf)
+    found = []
+    for number, page in enumerate(reader.pages, start=1):
+        for annotation in page.get("/Annots") or []:
+            link = annotation.get_object()
+            if link.get("/Subtype") != "/Link":
+                continue
+            action = link.get("/A")
+            if action is not None and "/URI" in action.get_object():
+                target = str(action.get_object()["/URI"])
+            else:
+                target = f"page {reader.get_destination_page_number(reader.named_destinations[str(link['/Dest'])]) + 1}"
+            found.append((number, str(link.get("/Contents", "")), target))
+    return found
+
+
+@pytest.mark.e2e
+def test_references_work_on_paper_and_links_work_in_the_pdf(built: Path) -> None:
+    """The guide's "on page 33" is, in a pack, "page N of this pack": a link to that page, described, and marked as
+    the hub's; an item outside the pack is named by its title, a link to its page on the site."""
+    full_day = built / "site/pdf/full-day-part-two.pdf"
+    pages = pdf_pages(full_day)
+    participant_pages = {
+        number: page.splitlines()[0].split(":")[0]
+        for number, page in enumerate(pages, start=1)
+        if "· participant materials" in page.splitlines()[0]
+    }
+    first_participant = {}
+    for number, exercise in participant_pages.items():
+        first_participant.setdefault(exercise, number)
+    six = first_participant["Exercise 6"]
+    assert any(f"Refer to training materials on page {six} of this pack." in " ".join(p.split()) for p in pages)
+    description = f"the participant materials for Exercise 6: Risk-taking, page {six}"
+    assert (description, f"page {six}") in [(d, t) for _, d, t in _links(full_day)]
+    text = " ".join(" ".join(pdf_pages(built / "site/pdf/two-hour-part-one.pdf")).split())
+    assert "The case studies ‘Catriona’ and ‘Mr and Mrs MacKay’ have two sample scenarios" in text
+    assert "Appendix I" not in text and "on page 15" not in text and "pages 13, 14 and 15" not in text
+    handout = " ".join(" ".join(pdf_pages(built / "site/pdf/exercise-6-risk-taking-facilitator.pdf")).split())
+    assert "Refer to training materials on page 2 of this handout." in handout
+    two_hour = _links(built / "site/pdf/two-hour-part-one.pdf")
+    assert [(d, t) for _, d, t in two_hour if d in ("Catriona", "Mr and Mrs MacKay")] == [
+        ("Catriona", f"{SITE_URL}case-studies/catriona/"),
+        ("Mr and Mrs MacKay", f"{SITE_URL}case-studies/mr-and-mrs-mackay/"),
+    ]
+    for pdf in sorted((built / "site/pdf").glob("*.pdf")):
+        for _, description, target in _links(pdf):
+            assert description, (pdf.name, target)
+            assert target.startswith(("https://", "http://", "mailto:", "page ")), (pdf.name, target)

@@ -32,6 +32,8 @@ def reference_problems(item: Item, library: Library) -> Iterator[tuple[tuple, st
                 ("hub_refs", index, "words"),
                 f"'{ref.words}' is not among the item's words as written; a reference replaces words of the item",
             )
+        if ref.say is not None and ref.say.count("{}") != 1:
+            yield ("hub_refs", index, "say"), "must hold {} once, where the items referred to are named"
         for target_index, target in enumerate(ref.to):
             if target not in library.entries:
                 hint = did_you_mean(target, list(library.entries), ids=True)

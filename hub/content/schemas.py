@@ -56,6 +56,7 @@ class HubRef(Schema):
     to: list[ItemId] = entries(1, 4)
     part: Literal["training materials"] | None = None  # a part of the item referred to
     form: Literal["place", "name"] = "place"  # "on page 7 of this pack" / "in ‘X’", or "page 7 of this pack" / "‘X’"
+    say: Title | None = None  # the hub's words in place of ``words``, with ``{}`` where the items are named
 
 
 class Item(Schema):

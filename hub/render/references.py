@@ -35,11 +35,18 @@ def _target(ref: HubRef, target: Entry, owner: Entry, html: str, output: Output,
     if target is owner and not own_materials:
         return "below", "the one below"
     if output.is_pdf:
-        anchor = f"{target.id}-participant" if own_materials else target.id
-        if f'id="{anchor}"' in html:
-            what = f"the participant materials for {_name(target)}" if own_materials else _name(target)
-            page = f'page <a class="page-ref" href="#{anchor}" title="{escape(what)}"></a>'
-            page += " of this pack" if in_pack else ""
+        anchors = [f"{target.id}-participant", "training-materials"] if own_materials else [target.id]
+        anchor = next(
+            (a for a in anchors if f'id="{a}"' in html and (target is owner or a != "training-materials")), None
+        )
+        if anchor is not None:
+            what = (
+                f"the {'participant' if in_pack else 'training'} materials for {_name(target)}"
+                if own_materials
+                else _name(target)
+            )
+            page = f'page <a class="hub-page-number" href="#{anchor}" title="{escape(what)}"></a>'
+            page += " of this pack" if in_pack else " of this handout"
             return f"on {page}", page
         if own_materials and target is owner:
             return "in the participant handout", "the participant handout"
@@ -67,6 +74,9 @@ def _replacement(ref: HubRef, owner: Entry, library: Library, html: str, output:
         words = _joined([name for _, name in found])
     else:
         words = found[0][0] + ("" if len(found) == 1 else " and " + _joined([name for _, name in found[1:]]))
+    if ref.say is not None:
+        before, _, after = ref.say.partition("{}")
+        words = f"{escape(before)}{words}{escape(after)}"
     said = escape(f"The hub’s words, for the guide’s “{ref.words}”")
     return (
         f'<span class="hub-ref" data-provenance="hub" title="{said}">'
