@@ -29,36 +29,38 @@ def _name(entry: Entry) -> str:
     return f"Exercise {number}: {item.title}" if number is not None and entry.kind.folder == "exercises" else item.title
 
 
-def _target(ref: HubRef, target: Entry, owner: Entry, html: str, output: Output, in_pack: bool) -> tuple[str, str]:
-    """One item referred to, as ``(place, name)`` in HTML: ``on page 7 of this pack`` / ``page 7 of this pack``."""
+def _target(ref: HubRef, target: Entry, owner: Entry, html: str, where: str) -> tuple[str, str]:
+    """One item referred to, as ``(place, name)`` in HTML: ``on page 7 of this pack`` / ``page 7 of this pack``.
+
+    ``where`` is "pack" (a shipped pack, whose page numbers are its own), "section" (a pack made to order, or
+    an exercise's section of the packs the browser makes, whose page numbers are not known when it is printed),
+    "handout" or "web"."""
     own_materials = ref.part == "training materials"
     if target is owner and not own_materials:
         return "below", "the one below"
-    if output.is_pdf:
-        anchors = [f"{target.id}-participant", "training-materials"] if own_materials else [target.id]
-        anchor = next(
-            (a for a in anchors if f'id="{a}"' in html and (target is owner or a != "training-materials")), None
-        )
-        if anchor is not None:
-            what = (
-                f"the {'participant' if in_pack else 'training'} materials for {_name(target)}"
-                if own_materials
-                else _name(target)
-            )
-            page = f'page <a class="hub-page-number" href="#{anchor}" title="{escape(what)}"></a>'
-            page += " of this pack" if in_pack else " of this handout"
-            return f"on {page}", page
-        if own_materials and target is owner:
-            return "in the participant handout", "the participant handout"
-    elif target is owner and own_materials:
+    if where == "web" and own_materials and target is owner:
         return (
             '<a href="#training-materials">below</a>',
             '<a href="#training-materials">the training materials below</a>',
         )
+    if where == "section" and own_materials and target is owner:
+        return "in the participant materials after this guide", "the participant materials after this guide"
+    if where in ("pack", "handout"):
+        anchors = [f"{target.id}-participant"] if where == "pack" else ["training-materials"] if target is owner else []
+        anchor = next((a for a in anchors if f'id="{a}"' in html), None) if own_materials else None
+        if anchor is None and not own_materials and where == "pack" and f'id="{target.id}"' in html:
+            anchor = target.id
+        if anchor is not None:
+            kind = "participant" if where == "pack" else "training"
+            what = f"the {kind} materials for {_name(target)}" if own_materials else _name(target)
+            page = f'page <a class="hub-page-number" href="#{anchor}" title="{escape(what)}"></a> of this {where}'
+            return f"on {page}", page
+        if own_materials and target is owner:
+            return "in the participant handout", "the participant handout"
     link = f'<a href="{ITEM_LINK}{target.url}">{escape(_name(target))}</a>'
     if own_materials:
         link = f"the training materials of {link}"
-    named = link if not output.is_pdf else f"‘{link}’"
+    named = link if where == "web" else f"‘{link}’"
     return f"in {named}", named
 
 
@@ -66,8 +68,8 @@ def _joined(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def _replacement(ref: HubRef, owner: Entry, library: Library, html: str, output: Output, in_pack: bool) -> str:
-    found = [_target(ref, library.entries[t], owner, html, output, in_pack) for t in ref.to if t in library.entries]
+def _replacement(ref: HubRef, owner: Entry, library: Library, html: str, where: str) -> str:
+    found = [_target(ref, library.entries[t], owner, html, where) for t in ref.to if t in library.entries]
     if not found:
         return str(escape(ref.words))
     if ref.form == "name":
@@ -84,6 +86,14 @@ def _replacement(ref: HubRef, owner: Entry, library: Library, html: str, output:
     )
 
 
+def _where(output: Output, item: object, entries: dict[int, Entry]) -> str:
+    if not output.is_pdf:
+        return "web"
+    if isinstance(item, Pack):
+        return "pack" if id(item) in entries else "section"  # a pack in no content file is made to order
+    return "section" if output.path.startswith("sections/") else "handout"
+
+
 def refer(html: str, output: Output, item: object, library: Library) -> str:
     """``html`` (a page or print HTML of ``item``) with the references of it, and of a pack's exercises, replaced."""
     owners = [item] if item is not None else []
@@ -95,9 +105,9 @@ def refer(html: str, output: Output, item: object, library: Library) -> str:
         return html
     head = _FRONT_MATTER.match(html)
     start = head.end() if head else 0
-    in_pack = isinstance(item, Pack)
+    where = _where(output, item, by_item)
     swaps = [
-        (written, _replacement(ref, owner, library, html, output, in_pack))
+        (written, _replacement(ref, owner, library, html, where))
         for owner, ref in wanted
         for written in dict.fromkeys((ref.words, str(escape(ref.words)), ref.words.replace("'", "&#39;")))
     ]
