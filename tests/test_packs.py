@@ -10,6 +10,7 @@ import html
 import re
 import subprocess
 from collections.abc import Callable
+from html import escape as html_escape
 from pathlib import Path
 
 import pytest
@@ -28,7 +29,7 @@ SHIPPED = ("two-hour-part-one", "full-day-part-two", "team-meeting-60-minutes")
 SITE_URL = "https://outcomes-hub.example.org/"
 
 # Page counts of the shipped packs as laid out today; a change here is a change a reader would see.
-PAGES = {"two-hour-part-one": 8, "full-day-part-two": 20, "team-meeting-60-minutes": 6}
+PAGES = {"two-hour-part-one": 8, "full-day-part-two": 17, "team-meeting-60-minutes": 6}
 
 FULL_DAY_AGENDA = [
     ("09:30", "Exercise 3: The challenges of getting outcomes into practice", "1 h", "1 h"),
@@ -82,7 +83,11 @@ def facilitator_texts(exercise: Exercise) -> list[str]:
     """Passages of an exercise's facilitator's guide, in the order a pack prints them."""
     texts = [outcome for outcome in exercise.learning_outcomes]
     texts += [note[:80] for note in exercise.facilitator_notes]
-    texts += [step if isinstance(step, str) else step.text for step in exercise.instructions]
+    for step in exercise.instructions:
+        pieces = [step if isinstance(step, str) else step.text]
+        for ref in exercise.hub_refs:  # the guide's words a reference of the hub's replaces are not printed
+            pieces = [piece for text in pieces for piece in " ".join(text.split()).split(ref.words) if piece.strip()]
+        texts += pieces
     return texts
 
 
@@ -214,7 +219,7 @@ def test_one_combined_checklist(built: Path) -> None:
         "Refreshments for the break at 10:30.",
     ]:
         assert squash(line) in checklist
-    full_day = squash(pdf_pages(built / "site/pdf/full-day-part-two.pdf")[2])  # after its two pages of contents
+    full_day = squash(pdf_pages(built / "site/pdf/full-day-part-two.pdf")[1])  # with the agenda, after the contents
     assert squash("Materials and room preparation") in full_day and "noneneeded" not in full_day
 
 
@@ -294,6 +299,8 @@ def test_each_pack_has_a_page_with_its_agenda_and_a_download(built: Path, built_
         for start, _, length, elapsed in agenda_rows(built_library, pack_id):
             assert start.replace(" ", "\u00a0") in html and elapsed.replace(" ", "\u00a0") in html
             assert length.replace(" ", "\u00a0") in html
+        plan = plan_pack(built_library.entries[pack_id].item, built_library)
+        assert f'data-plan="{html_escape(plan.planner_address)}"' in html  # the same agenda, in the planner
     exercise = (built / "site/exercises/exercise-8-effective-feedback/index.html").read_text(encoding="utf-8")
     assert (
         'href="../../packs/full-day-part-two/"' in exercise
@@ -666,8 +673,11 @@ def test_references_work_on_paper_and_links_work_in_the_pdf(built: Path) -> None
     text = " ".join(" ".join(pdf_pages(built / "site/pdf/two-hour-part-one.pdf")).split())
     assert "The case studies ‘Catriona’ and ‘Mr and Mrs MacKay’ have two sample scenarios" in text
     assert "Appendix I" not in text and "on page 15" not in text and "pages 13, 14 and 15" not in text
+    two_hour_pages = pdf_pages(built / "site/pdf/two-hour-part-one.pdf")
+    table = next(n for n, page in enumerate(two_hour_pages, start=1) if "Table 3: Benefits" in page)
+    assert f"Outcomes-focused Approach Table on page {table} of this pack." in text  # the table's own page
     handout = " ".join(" ".join(pdf_pages(built / "site/pdf/exercise-6-risk-taking-facilitator.pdf")).split())
-    assert "Refer to training materials on page 2 of this handout." in handout
+    assert "Refer to training materials on page 3 of this handout." in handout
     two_hour = _links(built / "site/pdf/two-hour-part-one.pdf")
     assert [(d, t) for _, d, t in two_hour if d in ("Catriona", "Mr and Mrs MacKay")] == [
         ("Catriona", f"{SITE_URL}case-studies/catriona/"),

@@ -40,7 +40,15 @@ def reference_problems(item: Item, library: Library) -> Iterator[tuple[tuple, st
                 yield ("hub_refs", index, "to", target_index), f"unknown item '{target}'{hint}"
             elif ref.part == "training materials" and not _has_materials(library.entries[target].item):
                 yield ("hub_refs", index, "part"), f"'{target}' has no training materials"
+            elif ref.block is not None and ref.block not in _block_titles(library.entries[target].item):
+                titles = _block_titles(library.entries[target].item)
+                hint = did_you_mean(ref.block, titles)
+                yield ("hub_refs", index, "block"), f"'{target}' has no training material titled '{ref.block}'{hint}"
 
 
 def _has_materials(item: object) -> bool:
     return bool(getattr(item, "training_materials", None) or getattr(item, "comparisons", None))
+
+
+def _block_titles(item: object) -> list[str]:
+    return [block.title for block in getattr(item, "training_materials", []) if getattr(block, "title", None)]

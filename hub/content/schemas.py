@@ -9,6 +9,7 @@ raw HTML and no images.
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Literal
 
 from pydantic import Field, ValidationInfo, field_validator
@@ -57,6 +58,12 @@ class HubRef(Schema):
     part: Literal["training materials"] | None = None  # a part of the item referred to
     form: Literal["place", "name"] = "place"  # "on page 7 of this pack" / "in ‘X’", or "page 7 of this pack" / "‘X’"
     say: Title | None = None  # the hub's words in place of ``words``, with ``{}`` where the items are named
+    block: Title | None = None  # the title of the training materials' block meant ("Table 3: …"), for its page
+
+    @property
+    def block_anchor(self) -> str:
+        """The id the block gets in what is printed: ``Table 3: Benefits…`` → ``table-3-benefits…``."""
+        return re.sub(r"[^a-z0-9]+", "-", (self.block or "").lower()).strip("-")
 
 
 class Item(Schema):

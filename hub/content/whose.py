@@ -47,6 +47,7 @@ LABEL_FIELDS: frozenset[tuple[str, str]] = frozenset(
         # the item's own, and the hub's words around the items it names, shown marked as the hub's in their place.
         ("HubRef", "words"),
         ("HubRef", "say"),
+        ("HubRef", "block"),
     }
 )
 

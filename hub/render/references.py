@@ -20,6 +20,7 @@ from hub.render.outputs import Output
 
 _TAG = re.compile(r"(<[^>]*>)")
 _FRONT_MATTER = re.compile(r"\A\s*---\n.*?\n---\n", re.DOTALL)
+_OPENING_TAG = re.compile(r"<[a-zA-Z][a-zA-Z0-9]*(?=[\s>])")
 _NO_MARKS_IN = re.compile(r"<(title|script|style|textarea|option|a)\b", re.IGNORECASE)
 
 
@@ -29,36 +30,55 @@ def _name(entry: Entry) -> str:
     return f"Exercise {number}: {item.title}" if number is not None and entry.kind.folder == "exercises" else item.title
 
 
+def _mark_block(html: str, where: str, owner: Entry, title: str, anchor: str) -> str:
+    """``html`` with ``anchor`` as the id of the element whose text is ``title``: the block of the owner's training
+    materials a reference means, so that its page (or its place on the page) can be linked to."""
+    section = {"pack": f'id="{owner.id}-participant"', "handout": 'id="training-materials"'}.get(where, "")
+    begin = html.find(section) if section else 0
+    if begin < 0 or f'id="{anchor}"' in html:
+        return html
+    for written in dict.fromkeys((str(escape(title)), title.replace("'", "&#39;"))):
+        found = html.find(f">{written}<", begin)
+        tag = html.rfind("<", 0, found) if found >= 0 else -1
+        opening = _OPENING_TAG.match(html, tag) if tag >= 0 else None
+        if opening is not None and " id=" not in html[tag : found + 1]:
+            return f'{html[: opening.end()]} id="{anchor}"{html[opening.end() :]}'
+    return html
+
+
 def _target(ref: HubRef, target: Entry, owner: Entry, html: str, where: str) -> tuple[str, str]:
     """One item referred to, as ``(place, name)`` in HTML: ``on page 7 of this pack`` / ``page 7 of this pack``.
 
     ``where`` is "pack" (a shipped pack, whose page numbers are its own), "section" (a pack made to order, or
     an exercise's section of the packs the browser makes, whose page numbers are not known when it is printed),
     "handout" or "web"."""
-    own_materials = ref.part == "training materials"
-    if target is owner and not own_materials:
+    own = ref.part == "training materials" and target is owner
+    if target is owner and not own:
         return "below", "the one below"
-    if where == "web" and own_materials and target is owner:
-        return (
-            '<a href="#training-materials">below</a>',
-            '<a href="#training-materials">the training materials below</a>',
-        )
-    if where == "section" and own_materials and target is owner:
+    block = f"{owner.id}-{ref.block_anchor}" if ref.block else ""
+    block = block if block and f'id="{block}"' in html else ""
+    if where == "web" and own:
+        here = f"#{block or 'training-materials'}"
+        return f'<a href="{here}">below</a>', f'<a href="{here}">the training materials below</a>'
+    if where == "section" and own:
         return "in the participant materials after this guide", "the participant materials after this guide"
     if where in ("pack", "handout"):
-        anchors = [f"{target.id}-participant"] if where == "pack" else ["training-materials"] if target is owner else []
-        anchor = next((a for a in anchors if f'id="{a}"' in html), None) if own_materials else None
-        if anchor is None and not own_materials and where == "pack" and f'id="{target.id}"' in html:
-            anchor = target.id
-        if anchor is not None:
+        if own:
+            section = f"{target.id}-participant" if where == "pack" else "training-materials"
+            anchor = (block or section) if f'id="{section}"' in html else None
             kind = "participant" if where == "pack" else "training"
-            what = f"the {kind} materials for {_name(target)}" if own_materials else _name(target)
+            what = f"the {kind} materials for {_name(target)}"
+            what = f"{ref.block}, in {what}" if block else what
+        else:
+            anchor = target.id if where == "pack" and ref.part is None and f'id="{target.id}"' in html else None
+            what = _name(target)
+        if anchor is not None:
             page = f'page <a class="hub-page-number" href="#{anchor}" title="{escape(what)}"></a> of this {where}'
             return f"on {page}", page
-        if own_materials and target is owner:
+        if own:
             return "in the participant handout", "the participant handout"
     link = f'<a href="{ITEM_LINK}{target.url}">{escape(_name(target))}</a>'
-    if own_materials:
+    if ref.part == "training materials":
         link = f"the training materials of {link}"
     named = link if where == "web" else f"‘{link}’"
     return f"in {named}", named
@@ -106,6 +126,9 @@ def refer(html: str, output: Output, item: object, library: Library) -> str:
     head = _FRONT_MATTER.match(html)
     start = head.end() if head else 0
     where = _where(output, item, by_item)
+    for owner, ref in wanted:
+        if ref.block:
+            html = _mark_block(html, where, owner, ref.block, f"{owner.id}-{ref.block_anchor}")
     swaps = [
         (written, _replacement(ref, owner, library, html, where))
         for owner, ref in wanted
