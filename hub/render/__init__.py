@@ -50,7 +50,7 @@ class Renderer:
         item = output.context.get("item")
         text = refer(text, output, item, self.model.library)
         # A page links to items relative to itself; a PDF, read wherever it was saved, by their address on the site.
-        root = self.settings.site_url if output.is_pdf else to_root(output.path, self.settings.engine == "zensical")
+        root = self.settings.site_url if output.is_print else to_root(output.path, self.settings.engine == "zensical")
         text = relative_item_links(text, root)
         return mark_slips(text, item) if item is not None else text
 

@@ -100,14 +100,14 @@ def _replacement(ref: HubRef, owner: Entry, library: Library, html: str, where: 
         before, _, after = ref.say.partition("{}")
         words = f"{escape(before)}{words}{escape(after)}"
     said = escape(f"The hub’s words, for the guide’s “{ref.words}”")
-    return (
-        f'<span class="hub-ref" data-provenance="hub" title="{said}">'
-        f'<span class="hub-visually-hidden">The hub’s reference: </span>{words}</span>'
-    )
+    # On a page a screen reader says whose words they are; in print they are marked by their colour and rule
+    # (a hidden label there would be read out of its place by anything that takes the text from the page).
+    label = '<span class="hub-visually-hidden">The hub’s reference: </span>' if where == "web" else ""
+    return f'<span class="hub-ref" data-provenance="hub" title="{said}">{label}{words}</span>'
 
 
 def _where(output: Output, item: object, entries: dict[int, Entry]) -> str:
-    if not output.is_pdf:
+    if not output.is_print:
         return "web"
     if isinstance(item, Pack):
         return "pack" if id(item) in entries else "section"  # a pack in no content file is made to order
