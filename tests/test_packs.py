@@ -627,9 +627,9 @@ def test_a_reference_names_items_and_words_the_item_writes(project: Path) -> Non
     with pytest.raises(ContentError) as refused:
         load_library(project)
     assert [str(problem) for problem in refused.value.problems] == [
-        "content/exercises/exercise-6-risk-taking.yml:3:12: hub_refs[1].words: 'on page 34' is not among the item's "
+        "content/exercises/exercise-6-risk-taking.yml:101:12: hub_refs[1].words: 'on page 34' is not among the item's "
         "words as written; a reference replaces words of the item",
-        "content/exercises/exercise-6-risk-taking.yml:4:10: hub_refs[1].to[1]: unknown item 'exercise-6-risk-takng'; "
+        "content/exercises/exercise-6-risk-taking.yml:102:10: hub_refs[1].to[1]: unknown item 'exercise-6-risk-takng'; "
         "did you mean 'exercise-6-risk-taking'?",
     ]
 
