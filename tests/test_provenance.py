@@ -380,3 +380,30 @@ def test_link_texts_that_lost_their_address_say_so(library: Library) -> None:
                 assert "http" not in source_text[entry.item.source.document].split(sentence.strip()[-40:])[0][-300:]
                 assert re.search(r"does not give (its|their) address", notes), (entry.path, sentence)
     assert len(found) == 9, found
+
+
+GUIDE_REFERENCE = re.compile(r"\bpages? \d+(?:(?:, | and )\d+)*|\bappendix\b(?: I\b)?", re.IGNORECASE)
+
+
+def test_every_reference_to_the_printed_guide_is_replaced_by_the_hubs(library: Library) -> None:
+    """ "on page 33", "Appendix I", "the appendix": each, in a source's words, is covered by one of the item's
+    hub_refs, so that no reader is sent to a page of a printed guide they do not have (a page of another
+    publication, such as the Magic Moments booklet, is left as the source gives it)."""
+    found = 0
+    for entry in library.entries.values():
+        texts = text_values(entry.kind.schema, entry.item.model_dump(exclude_unset=True, mode="python"))
+        for text in texts:
+            if text.whose != "source":
+                continue
+            written = " ".join(text.text.split())
+            for match in GUIDE_REFERENCE.finditer(written):
+                if "appendix" not in match[0].lower() and entry.item.source.document != "iriss-leading-for-outcomes":
+                    continue
+                found += 1
+                covered = any(
+                    ref.words in written
+                    and written.index(ref.words) <= match.start() < written.index(ref.words) + len(ref.words)
+                    for ref in entry.item.hub_refs
+                )
+                assert covered, (entry.path, match[0])
+    assert found >= 10
