@@ -95,3 +95,28 @@ def length_said(text: str) -> tuple[int, bool] | None:
     number = int(count) if count.isdigit() else _COUNTS[count]
     minutes = number * (60 if said["unit"].startswith("hour") else 1)
     return int(minutes), said["qualifier"] == "at least"
+
+
+_OPENS_AFTER = " \t\n([{‘“—–/"
+_LINK_TARGET = re.compile(r"(\]\([^)]*\))")
+
+
+def typographic_quotes(text: str) -> str:
+    """Straight quotes as printers set them: ``"Hi," she said; it's 'here'`` → ``“Hi,” she said; it’s ‘here’``.
+
+    A quote opens at the start or after a space, bracket, dash or opening quote, and closes (or is an
+    apostrophe) anywhere else.  The address of a Markdown link (``](...)``) is left as written.
+    """
+    parts = _LINK_TARGET.split(text)
+    for index in range(0, len(parts), 2):
+        out = []
+        for position, char in enumerate(parts[index]):
+            before = parts[index][position - 1] if position else (" " if index == 0 else ")")
+            if char == '"':
+                out.append("“" if before in _OPENS_AFTER else "”")
+            elif char == "'":
+                out.append("‘" if before in _OPENS_AFTER else "’")
+            else:
+                out.append(char)
+        parts[index] = "".join(out)
+    return "".join(parts)

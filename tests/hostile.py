@@ -128,6 +128,8 @@ class _Filler:
             "start": "09:30",
             "after": item_id("exercise", self._prefix),
             "url": "https://example.org/",
+            "lengths": {},  # a pack's lengths are minutes for its exercises: numbers, checked on load
+            "hub_refs": [],  # a reference replaces words an item writes: checked on load, escaped when shown
         }
         if name in special:
             return special[name]

@@ -13,6 +13,7 @@ from types import SimpleNamespace
 import pytest
 
 from hub.content import load_library
+from hub.content.packs import exercise_minutes
 from hub.content.schemas import Pack
 from hub.model.agenda import checklist as pack_checklist
 from hub.model.agenda import plan_pack
@@ -87,9 +88,11 @@ def test_checklists_and_dates() -> None:
         assert date_text(iso) == text
 
 
-@pytest.mark.parametrize("pack_id", ["half-day-part-one", "full-day-part-two", "team-meeting-60-minutes"])
+@pytest.mark.parametrize("pack_id", ["two-hour-part-one", "full-day-part-two", "team-meeting-60-minutes"])
 def test_the_packs_plan_their_agendas_by_the_same_rules(pack_id: str) -> None:
-    """hub/packs.py plans the shipped packs; the same items through hub/session_agenda.py give the same agenda."""
+    """hub/model/agenda.py plans the shipped packs; the same items through hub/model/session_agenda.py give the
+    same agenda, and so does the planner given the pack's address (the link on its page): the website shows the
+    times the printed pack does, and they are fixed ones (no "or later"), to book lunch and the finish by."""
     library = load_library(REPO)
     pack: Pack = library.entries[pack_id].item
     breaks = {pause.after: pause for pause in pack.breaks}
@@ -97,16 +100,28 @@ def test_the_packs_plan_their_agendas_by_the_same_rules(pack_id: str) -> None:
     for exercise_id in pack.exercises:
         exercise = library.entries[exercise_id].item
         title = f"Exercise {exercise.number}: {exercise.title}"
-        items.append(Item("ex", exercise.time.minutes, title, exercise_id, False, exercise.time.at_least))
+        minutes, at_least = exercise_minutes(pack, exercise_id, exercise)
+        items.append(Item("ex", minutes, title, exercise_id, False, at_least))
         if exercise_id in breaks:
             items.append(Item("break", breaks[exercise_id].minutes, breaks[exercise_id].label, custom_title=True))
     plan = plan_pack(pack, library)
+    printed = [(s.start_text, s.title, s.length_text, s.elapsed_text) for s in plan.slots]
     rows = agenda(pack.start, items)
-    assert [(s.start_text, s.title, s.length_text, s.elapsed_text) for s in plan.slots] == [
-        (r.start_text, r.title, r.length_text, r.elapsed_text) for r in rows
-    ]
+    assert printed == [(r.start_text, r.title, r.length_text, r.elapsed_text) for r in rows]
     said = summary(pack.start, rows)
     assert (plan.end_text, plan.total_text) == (said.end_text, said.total_text)
+    facts = {
+        entry.id: ExerciseFacts(entry.id, e.number, e.title, e.time.minutes, e.time.at_least)
+        for entry in library.entries.values()
+        if (e := entry.item) is not None
+        if entry.kind.folder == "exercises"
+    }
+    planned = parse_plan(plan.planner_address, facts)
+    assert planned.messages == [] and (planned.title, planned.start) == (pack.title, pack.start)
+    in_planner = agenda(planned.start, planned.items)
+    assert [(r.start_text, r.title, r.length_text, r.elapsed_text) for r in in_planner] == printed
+    assert summary(planned.start, in_planner).end_text == plan.end_text
+    assert not plan.open_ended and "or later" not in str(printed)
 
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")

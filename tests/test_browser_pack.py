@@ -448,7 +448,24 @@ def test_print_the_pack_hands_the_same_pdf_to_the_print_dialog(page: Page, site_
     page.add_init_script("window.HubPrintPdf = function (url) { window.printed = url; };")
     page.goto(site_url + PLANNER + "#" + A_DAY)
     page.get_by_role("button", name="Print the pack").click()
-    expect(page.locator("[data-plan-pack-status]")).to_contain_text("Your pack is ready to print: 12 pages")
+    expect(page.locator("[data-plan-pack-status]")).to_contain_text("Your pack is ready to print: 11 pages")
     data = page.evaluate("async () => Array.from(new Uint8Array(await (await fetch(window.printed)).arrayBuffer()))")
     (tmp_path / "printed.pdf").write_bytes(bytes(data))
-    assert len(PdfReader(tmp_path / "printed.pdf").pages) == 12
+    assert len(PdfReader(tmp_path / "printed.pdf").pages) == 11
+
+
+def test_a_packs_page_opens_its_agenda_in_the_planner_at_the_printed_times(page: Page, site_url: str, library) -> None:
+    """A shipped pack's page links to the planner with its agenda: the planner shows the clock times, lengths and
+    running totals the printed pack does (hub/model/agenda.py and agenda.js, one specification)."""
+    from hub.model.agenda import plan_pack
+
+    plan = plan_pack(library.entries["full-day-part-two"].item, library)
+    page.goto(site_url + "packs/full-day-part-two/")
+    page.get_by_role("link", name="Change this agenda in the session planner").click()
+    expect(page.get_by_role("heading", name="Your session")).to_be_visible()
+    agenda = page.locator("[data-plan-agenda] tbody tr")
+    expect(agenda.last).to_contain_text("Finish")
+    rows = [tuple(row.locator("td").all_inner_texts()) for row in agenda.all()]
+    printed = [(s.start_text, s.title, s.length_text, s.elapsed_text) for s in plan.slots]
+    assert rows[:-1] == printed
+    assert rows[-1][:2] == ("16:00", "Finish") and plan.end_text == "16:00"

@@ -16,6 +16,7 @@ from conftest import REPO
 from hub.content import load_library
 from hub.model.cards import Deck, fit_card, plan_decks, split_text
 from hub.model.measure import MM_PER_PT, TextMeasure, plain
+from hub.problems import ContentError
 
 A4_PT = (595.28, 841.89)
 A3_PT = (841.89, 1190.55)
@@ -187,3 +188,34 @@ def test_each_deck_is_linked_from_the_pages_of_what_is_on_it(built: Path, decks:
         for entry in deck.entries:
             page = built / "site" / entry.kind.folder / entry.id / "index.html"
             assert f'href="../../{deck.pdf_path}"' in page.read_text(encoding="utf-8"), (deck.name, entry.id)
+
+
+def test_card_labels_follow_one_scheme_and_quotes_are_typographic(decks: dict[str, Deck]) -> None:
+    """The guide numbers the scenarios of its section 2.3 and of its Exercise 5 each from 1: a card says where it
+    is from and its number there in one form, and is labelled by the scenario's name, which no other card has."""
+    scenarios = [(card.kicker, card.heading) for card in decks["scenarios"].cards]
+    assert scenarios == [
+        ("Section 2.3 · Scenario 1", "Jean"),
+        ("Section 2.3 · Scenario 2", "Michael"),
+        ("Exercise 5 · Scenario 1", "Sandra"),
+        ("Exercise 5 · Scenario 2", "Bill"),
+        ("Exercise 5 · Scenario 3", "Helen"),
+    ]
+    for deck in decks.values():
+        labels = [card.heading for card in deck.cards if card.heading and not card.part.startswith(("2 ", "3 "))]
+        assert len(labels) == len(set(labels)), deck.name
+        for card in deck.cards:
+            assert not set("'\"") & set(card.kicker + card.heading + plain(card.text)), (deck.name, card.number)
+    supervision = [plain(card.text) for card in decks["questions-for-supervision"].cards]
+    assert "How would you describe ‘individual/carer’? Tell me about ‘individual/carer’." in supervision
+
+
+def test_a_deck_refuses_two_cards_with_one_label(project: Path) -> None:
+    michael = project / "content/scenarios/michael.yml"
+    michael.write_text(michael.read_text(encoding="utf-8").replace("title: Michael", "title: jean"), encoding="utf-8")
+    with pytest.raises(ContentError) as refused:
+        plan_decks(load_library(project))
+    assert [str(problem) for problem in refused.value.problems] == [
+        "content/scenarios/michael.yml:1:8: title: 'jean' is already the label of card 1 of the 'Scenarios' deck "
+        "(from content/scenarios/jean.yml); each card of a deck needs a label of its own"
+    ]

@@ -10,6 +10,7 @@ import html
 import re
 import subprocess
 from collections.abc import Callable
+from html import escape as html_escape
 from pathlib import Path
 
 import pytest
@@ -24,30 +25,30 @@ from hub.model.custom_pack import choose_from_audit
 from hub.problems import ContentError
 from hub.words import clock, duration
 
-SHIPPED = ("half-day-part-one", "full-day-part-two", "team-meeting-60-minutes")
+SHIPPED = ("two-hour-part-one", "full-day-part-two", "team-meeting-60-minutes")
 SITE_URL = "https://outcomes-hub.example.org/"
 
 # Page counts of the shipped packs as laid out today; a change here is a change a reader would see.
-PAGES = {"half-day-part-one": 10, "full-day-part-two": 20, "team-meeting-60-minutes": 6}
+PAGES = {"two-hour-part-one": 10, "full-day-part-two": 20, "team-meeting-60-minutes": 6}
 
 FULL_DAY_AGENDA = [
-    ("09:30", "Exercise 3: The challenges of getting outcomes into practice", "at least 45 min", "at least 45 min"),
-    ("10:15 or later", "Exercise 4: Asking the right questions", "at least 45 min", "at least 1 h 30 min"),
-    ("11:00 or later", "Morning break", "15 min", "at least 1 h 45 min"),
-    ("11:15 or later", "Exercise 5: Brainstorming for innovative solutions", "1 h", "at least 2 h 45 min"),
-    ("12:15 or later", "Lunch", "45 min", "at least 3 h 30 min"),
-    ("13:00 or later", "Exercise 6: Risk-taking", "at least 45 min", "at least 4 h 15 min"),
-    ("13:45 or later", "Afternoon break", "15 min", "at least 4 h 30 min"),
-    ("14:00 or later", "Exercise 7: What difference has the approach made?", "at least 30 min", "at least 5 h"),
-    ("14:30 or later", "Exercise 8: What makes for effective feedback?", "at least 30 min", "at least 5 h 30 min"),
-    ("15:00 or later", "Finish", "", "at least 5 h 30 min"),
+    ("09:30", "Exercise 3: The challenges of getting outcomes into practice", "1 h", "1 h"),
+    ("10:30", "Exercise 4: Asking the right questions", "45 min", "1 h 45 min"),
+    ("11:15", "Morning break", "15 min", "2 h"),
+    ("11:30", "Exercise 5: Brainstorming for innovative solutions", "1 h", "3 h"),
+    ("12:30", "Lunch", "45 min", "3 h 45 min"),
+    ("13:15", "Exercise 6: Risk-taking", "1 h", "4 h 45 min"),
+    ("14:15", "Afternoon break", "15 min", "5 h"),
+    ("14:30", "Exercise 7: What difference has the approach made?", "45 min", "5 h 45 min"),
+    ("15:15", "Exercise 8: What makes for effective feedback?", "45 min", "6 h 30 min"),
+    ("16:00", "Finish", "", "6 h 30 min"),
 ]
 
-HALF_DAY_AGENDA = [
+TWO_HOUR_AGENDA = [
     ("09:30", "Exercise 1: Defining the approach, promoting the benefits", "1 h", "1 h"),
     ("10:30", "Break", "15 min", "1 h 15 min"),
-    ("10:45", "Exercise 2: Outcomes-focused and service-led compared", "at least 20 min", "at least 1 h 35 min"),
-    ("11:05 or later", "Finish", "", "at least 1 h 35 min"),
+    ("10:45", "Exercise 2: Outcomes-focused and service-led compared", "45 min", "2 h"),
+    ("11:30", "Finish", "", "2 h"),
 ]
 
 
@@ -82,7 +83,11 @@ def facilitator_texts(exercise: Exercise) -> list[str]:
     """Passages of an exercise's facilitator's guide, in the order a pack prints them."""
     texts = [outcome for outcome in exercise.learning_outcomes]
     texts += [note[:80] for note in exercise.facilitator_notes]
-    texts += [step if isinstance(step, str) else step.text for step in exercise.instructions]
+    for step in exercise.instructions:
+        pieces = [step if isinstance(step, str) else step.text]
+        for ref in exercise.hub_refs:  # the guide's words a reference of the hub's replaces are not printed
+            pieces = [piece for text in pieces for piece in " ".join(text.split()).split(ref.words) if piece.strip()]
+        texts += pieces
     return texts
 
 
@@ -126,7 +131,7 @@ def built_library(built: Path):
 
 def test_the_shipped_agendas_are_exactly_these(library) -> None:
     assert agenda_rows(library, "full-day-part-two") == FULL_DAY_AGENDA
-    assert agenda_rows(library, "half-day-part-one") == HALF_DAY_AGENDA
+    assert agenda_rows(library, "two-hour-part-one") == TWO_HOUR_AGENDA
 
 
 @pytest.mark.parametrize("pack_id", SHIPPED)
@@ -138,17 +143,20 @@ def test_agenda_times_add_up(library, pack_id: str) -> None:
         assert slot.start == now
         assert slot.may_start_later == open_ended
         expected = (
-            slot.entry.item.time.minutes
+            pack.lengths.get(slot.entry.id, slot.entry.item.time.minutes)
             if slot.entry
             else next(b.minutes for b in pack.breaks if b.label == slot.title)
         )
+        if slot.entry:
+            assert slot.minutes >= slot.entry.item.time.minutes  # never below the guide's time
+            assert slot.at_least == (slot.entry.item.time.at_least and slot.entry.id not in pack.lengths)
         assert slot.minutes == expected
         now += slot.minutes
         elapsed += slot.minutes
         open_ended = open_ended or slot.at_least
         assert slot.elapsed == elapsed and slot.open_ended == open_ended
     assert plan.end == pack.start + elapsed
-    exercise_minutes = sum(library.entries[i].item.time.minutes for i in pack.exercises)
+    exercise_minutes = sum(pack.lengths.get(i, library.entries[i].item.time.minutes) for i in pack.exercises)
     assert elapsed == exercise_minutes + sum(b.minutes for b in pack.breaks) == exercise_minutes + plan.break_minutes
     assert [slot.entry.id for slot in plan.slots if slot.entry] == pack.exercises
 
@@ -167,7 +175,7 @@ def test_the_pdf_agenda_is_the_plan(built: Path, built_library, pack_id: str) ->
 
 def test_the_team_meeting_fits_an_hour(library) -> None:
     plan = plan_pack(library.entries["team-meeting-60-minutes"].item, library)
-    assert (plan.start_text, plan.end_text, plan.total_text) == ("14:00", "15:00 or later", "at least 1 h")
+    assert (plan.start_text, plan.end_text, plan.total_text) == ("14:00", "15:00", "1 h")
 
 
 @pytest.mark.e2e
@@ -202,7 +210,7 @@ def test_each_exercise_prints_its_own_scenarios(built: Path) -> None:
 
 @pytest.mark.e2e
 def test_one_combined_checklist(built: Path) -> None:
-    pages = pdf_pages(built / "site/pdf/half-day-part-one.pdf")
+    pages = pdf_pages(built / "site/pdf/two-hour-part-one.pdf")
     checklist = squash(pages[1])
     for line in [
         "Flip chart paper (Exercises 1 and 2)",
@@ -211,12 +219,12 @@ def test_one_combined_checklist(built: Path) -> None:
         "Refreshments for the break at 10:30.",
     ]:
         assert squash(line) in checklist
-    full_day = squash(pdf_pages(built / "site/pdf/full-day-part-two.pdf")[2])  # after its two pages of contents
+    full_day = squash(pdf_pages(built / "site/pdf/full-day-part-two.pdf")[1])  # with the agenda, after the contents
     assert squash("Materials and room preparation") in full_day and "noneneeded" not in full_day
 
 
 def test_materials_spelt_two_ways_are_one(library) -> None:
-    pack = library.entries["half-day-part-one"].item.model_copy(
+    pack = library.entries["two-hour-part-one"].item.model_copy(
         update={
             "exercises": ["exercise-1-defining-the-approach", "exercise-4-asking-the-right-questions"],
             "breaks": [],
@@ -234,7 +242,7 @@ def test_materials_spelt_two_ways_are_one(library) -> None:
 
 @pytest.mark.e2e
 def test_bookmarks_and_contents_agree(built: Path) -> None:
-    reader = PdfReader(built / "site/pdf/half-day-part-one.pdf")
+    reader = PdfReader(built / "site/pdf/two-hour-part-one.pdf")
 
     def flatten(outline: list, depth: int = 0) -> list[tuple[int, str, int]]:
         found = []
@@ -246,7 +254,7 @@ def test_bookmarks_and_contents_agree(built: Path) -> None:
         return found
 
     assert flatten(reader.outline) == [
-        (0, "Understanding and promoting the approach: a half-day workshop", 1),
+        (0, "Understanding and promoting the approach: a two-hour workshop", 1),
         (0, "Contents", 1),
         (0, "Agenda", 2),  # the agenda starts the page after the contents
         (0, "Materials and room preparation", 2),
@@ -257,7 +265,7 @@ def test_bookmarks_and_contents_agree(built: Path) -> None:
         (1, "Facilitator’s guide", 8),
         (1, "Participant materials", 9),
     ]
-    contents = [line for line in pdf_pages(built / "site/pdf/half-day-part-one.pdf")[0].splitlines() if ". ." in line]
+    contents = [line for line in pdf_pages(built / "site/pdf/two-hour-part-one.pdf")[0].splitlines() if ". ." in line]
     listed = [(line.split(" .")[0].strip(), int(line.rsplit(" ", 1)[1])) for line in contents]
     assert listed == [
         ("Agenda", 2),
@@ -271,8 +279,8 @@ def test_bookmarks_and_contents_agree(built: Path) -> None:
 
 @pytest.mark.e2e
 def test_running_headers_name_the_exercise_and_the_part(built: Path) -> None:
-    pages = pdf_pages(built / "site/pdf/half-day-part-one.pdf")
-    assert pages[0].startswith("Understanding and promoting the approach: a half-day workshop")
+    pages = pdf_pages(built / "site/pdf/two-hour-part-one.pdf")
+    assert pages[0].startswith("Understanding and promoting the approach: a two-hour workshop")
     assert pages[2].startswith("Exercise 1: Defining the approach, promoting the benefits · facilitator’s guide")
     assert pages[4].startswith("Exercise 1: Defining the approach, promoting the benefits · participant materials")
     for number, page in enumerate(pages, start=1):
@@ -291,6 +299,8 @@ def test_each_pack_has_a_page_with_its_agenda_and_a_download(built: Path, built_
         for start, _, length, elapsed in agenda_rows(built_library, pack_id):
             assert start.replace(" ", "\u00a0") in html and elapsed.replace(" ", "\u00a0") in html
             assert length.replace(" ", "\u00a0") in html
+        plan = plan_pack(built_library.entries[pack_id].item, built_library)
+        assert f'data-plan="{html_escape(plan.planner_address)}"' in html  # the same agenda, in the planner
     exercise = (built / "site/exercises/exercise-8-effective-feedback/index.html").read_text(encoding="utf-8")
     assert (
         'href="../../packs/full-day-part-two/"' in exercise
@@ -317,6 +327,8 @@ breaks:
   - after: exercise-1-defining-the-approach
     minutes: 15
     lable: Tea
+lengths:
+  exercise-2-outcomes-focused-and-service-led-compared: 0
 """
 
 BAD_PLAN = """\
@@ -360,6 +372,7 @@ def test_a_pack_file_with_bad_fields(project: Path) -> None:
         "content/packs/bad-pack.yml:3:8: start: expected a time of day on the 24-hour clock such as 09:30, not '9:30'",
         "content/packs/bad-pack.yml:7:5: exercises[2]: unknown exercise 'exercise-2-outcomes-focused-and-servce-led-compared'; did you mean 'exercise-2-outcomes-focused-and-service-led-compared'?",
         "content/packs/bad-pack.yml:11:5: breaks[1].lable: unknown field 'lable'; did you mean 'label'?",
+        "content/packs/bad-pack.yml:13:57: lengths.exercise-2-outcomes-focused-and-service-led-compared: must be more than 0",
     ]
 
 
@@ -374,13 +387,40 @@ def test_a_pack_that_contradicts_itself(project: Path) -> None:
     ]
 
 
+BAD_LENGTHS = """\
+title: A pack with lengths that cannot be
+audience: Team leaders
+start: 09:30
+source: {document: iriss-leading-for-outcomes, section: Part two}
+exercises:
+  - exercise-3-challenges-of-getting-outcomes-into-practice
+  - exercise-5-brainstorming-for-innovative-solutions
+  - exercise-6-risk-taking
+lengths:
+  exercise-3-challenges-of-getting-outcomes-into-practice: 60
+  exercise-5-brainstorming-for-innovative-solutions: 90
+  exercise-6-risk-taking: 30
+  exercise-7-what-difference-has-the-approach-made: 40
+  exercise-6-risk-takng: 50
+"""
+
+
+def test_lengths_only_for_the_packs_at_least_exercises_and_not_below_their_least(project: Path) -> None:
+    assert problems_in(project, BAD_LENGTHS) == [
+        "content/packs/bad-pack.yml:11:54: lengths.exercise-5-brainstorming-for-innovative-solutions: the guide gives 'exercise-5-brainstorming-for-innovative-solutions' about 60 minutes, not \"at least\" a time; only an exercise with a least time is given a length",
+        "content/packs/bad-pack.yml:12:27: lengths.exercise-6-risk-taking: 30 minutes is less than the guide's least time for 'exercise-6-risk-taking', at least 45 minutes",
+        "content/packs/bad-pack.yml:13:53: lengths.exercise-7-what-difference-has-the-approach-made: 'exercise-7-what-difference-has-the-approach-made' is not one of this pack's exercises, and a length is for one it runs",
+        "content/packs/bad-pack.yml:14:26: lengths.exercise-6-risk-takng: 'exercise-6-risk-takng' is not one of this pack's exercises, and a length is for one it runs; did you mean 'exercise-6-risk-taking'?",
+    ]
+
+
 def test_a_bad_pack_fails_the_build_with_exit_1_and_no_traceback(
     project: Path, run_in_process: Callable[..., Run]
 ) -> None:
     (project / "content/packs/bad-pack.yml").write_text(BAD_FIELDS, encoding="utf-8")
     result = run_in_process(project, "check")
     assert result.code == 1 and "Traceback" not in result.stderr
-    assert result.stderr.endswith("3 problems found; nothing was written.\n")
+    assert result.stderr.endswith("4 problems found; nothing was written.\n")
 
 
 # --- packs on demand ----------------------------------------------------------------
@@ -583,3 +623,77 @@ def test_a_usage_error_exits_2_without_a_traceback(project: Path, run_in_process
     assert result.stderr.endswith(
         "build.py pack: error: argument --exercise: unknown exercise '9' (give an exercise's id, or its number)\n"
     )
+
+
+def test_a_reference_names_items_and_words_the_item_writes(project: Path) -> None:
+    exercise = project / "content/exercises/exercise-6-risk-taking.yml"
+    text = exercise.read_text(encoding="utf-8")
+    exercise.write_text(
+        text.replace("  - words: on page 33\n", "  - words: on page 34\n", 1).replace(
+            "    to: [exercise-6-risk-taking]\n", "    to: [exercise-6-risk-takng]\n", 1
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises(ContentError) as refused:
+        load_library(project)
+    assert [str(problem) for problem in refused.value.problems] == [
+        "content/exercises/exercise-6-risk-taking.yml:101:12: hub_refs[1].words: 'on page 34' is not among the item's "
+        "words as written; a reference replaces words of the item",
+        "content/exercises/exercise-6-risk-taking.yml:102:10: hub_refs[1].to[1]: unknown item 'exercise-6-risk-takng'; "
+        "did you mean 'exercise-6-risk-taking'?",
+    ]
+
+
+def _links(pdf: Path) -> list[tuple[int, str, str]]:
+    """Each link annotation of ``pdf``: its page, its description and where it goes (an address, or "page N")."""
+    reader = PdfReader(pdf)
+    found = []
+    for number, page in enumerate(reader.pages, start=1):
+        for annotation in page.get("/Annots") or []:
+            link = annotation.get_object()
+            if link.get("/Subtype") != "/Link":
+                continue
+            action = link.get("/A")
+            if action is not None and "/URI" in action.get_object():
+                target = str(action.get_object()["/URI"])
+            else:
+                target = f"page {reader.get_destination_page_number(reader.named_destinations[str(link['/Dest'])]) + 1}"
+            found.append((number, str(link.get("/Contents", "")), target))
+    return found
+
+
+@pytest.mark.e2e
+def test_references_work_on_paper_and_links_work_in_the_pdf(built: Path) -> None:
+    """The guide's "on page 33" is, in a pack, "page N of this pack": a link to that page, described, and marked as
+    the hub's; an item outside the pack is named by its title, a link to its page on the site."""
+    full_day = built / "site/pdf/full-day-part-two.pdf"
+    pages = pdf_pages(full_day)
+    participant_pages = {
+        number: page.splitlines()[0].split(":")[0]
+        for number, page in enumerate(pages, start=1)
+        if "· participant materials" in page.splitlines()[0]
+    }
+    first_participant = {}
+    for number, exercise in participant_pages.items():
+        first_participant.setdefault(exercise, number)
+    six = first_participant["Exercise 6"]
+    assert any(f"Refer to training materials on page {six} of this pack." in " ".join(p.split()) for p in pages)
+    description = f"the participant materials for Exercise 6: Risk-taking, page {six}"
+    assert (description, f"page {six}") in [(d, t) for _, d, t in _links(full_day)]
+    text = " ".join(" ".join(pdf_pages(built / "site/pdf/two-hour-part-one.pdf")).split())
+    assert "The case studies ‘Catriona’ and ‘Mr and Mrs MacKay’ have two sample scenarios" in text
+    assert "Appendix I" not in text and "on page 15" not in text and "pages 13, 14 and 15" not in text
+    two_hour_pages = pdf_pages(built / "site/pdf/two-hour-part-one.pdf")
+    table = next(n for n, page in enumerate(two_hour_pages, start=1) if "Table 3: Benefits" in page)
+    assert f"Outcomes-focused Approach Table on page {table} of this pack." in text  # the table's own page
+    handout = " ".join(" ".join(pdf_pages(built / "site/pdf/exercise-6-risk-taking-facilitator.pdf")).split())
+    assert "Refer to training materials on page 3 of this handout." in handout
+    two_hour = _links(built / "site/pdf/two-hour-part-one.pdf")
+    assert [(d, t) for _, d, t in two_hour if d in ("Catriona", "Mr and Mrs MacKay")] == [
+        ("Catriona", f"{SITE_URL}case-studies/catriona/"),
+        ("Mr and Mrs MacKay", f"{SITE_URL}case-studies/mr-and-mrs-mackay/"),
+    ]
+    for pdf in sorted((built / "site/pdf").glob("*.pdf")):
+        for _, description, target in _links(pdf):
+            assert description, (pdf.name, target)
+            assert target.startswith(("https://", "http://", "mailto:", "page ")), (pdf.name, target)

@@ -51,7 +51,7 @@ ONE_OF_EACH = [
     "culture-review-fillable.pdf", "training-priorities.pdf", "culture-star.pdf", "culture-star-fillable.pdf",
     "personal-outcomes-quiz-participant.pdf", "personal-outcomes-quiz-facilitator.pdf", "cards-scenarios.pdf",
     "poster-principles-underpinning-practice-names-a4.pdf", "poster-recording-principles-a3.pdf",
-    "half-day-part-one.pdf",
+    "two-hour-part-one.pdf",
 ]  # fmt: skip
 
 
@@ -119,13 +119,13 @@ def test_qr_codes_on_every_page_lead_to_pages_of_the_site(built: Path, qr_codes:
 def test_a_pack_links_its_front_pages_to_its_page_and_each_exercise_to_the_exercise(
     built: Path, qr_codes: Callable
 ) -> None:
-    (codes,) = qr_codes([built / "site/pdf/half-day-part-one.pdf"]).values()
-    pack = f"{SITE_URL}packs/half-day-part-one/"
+    (codes,) = qr_codes([built / "site/pdf/two-hour-part-one.pdf"]).values()
+    pack = f"{SITE_URL}packs/two-hour-part-one/"
     first = f"{SITE_URL}exercises/exercise-1-defining-the-approach/"
     second = f"{SITE_URL}exercises/exercise-2-outcomes-focused-and-service-led-compared/"
     assert codes == [[pack]] * 2 + [[first]] * 5 + [[second]] * 3
-    texts = page_texts(built / "site/pdf/half-day-part-one.pdf")
-    assert f"Online: {SHORT_SITE}packs/half-day-part-one/" in texts[0]
+    texts = page_texts(built / "site/pdf/two-hour-part-one.pdf")
+    assert f"Online: {SHORT_SITE}packs/two-hour-part-one/" in texts[0]
     assert f"Online: {SHORT_SITE}exercises/exercise-1-defining-the-approach/" in texts[2]
     assert "Exercise one (pages 11-15)" in texts[2]
 
@@ -178,7 +178,7 @@ def test_letter_and_large_print_for_every_kind_of_handout_and_packs(
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     _, rendered = pipeline.read_and_render(Settings.load(built, paper=paper, epoch=int(EPOCH)))
     assert all(f'<html lang="en-GB" class="{paper.html_classes}">' in job.html for job in rendered.print_jobs[:5])
-    wanted = {"exercise-1-defining-the-approach-facilitator", "sandra", "culture-review", "half-day-part-one"}
+    wanted = {"exercise-1-defining-the-approach-facilitator", "sandra", "culture-review", "two-hour-part-one"}
     printer = Printer(built, tmp_path / "cache")
     for job in rendered.print_jobs:
         name = Path(job.pdf_path).stem

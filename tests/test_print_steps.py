@@ -17,7 +17,7 @@ from hub.content.load import load_library
 
 pytestmark = pytest.mark.e2e
 
-PACKS = ("full-day-part-two", "half-day-part-one", "team-meeting-60-minutes")
+PACKS = ("full-day-part-two", "two-hour-part-one", "team-meeting-60-minutes")
 
 
 def pages(pdf: Path) -> list[str]:
@@ -73,7 +73,7 @@ def test_material_handed_out_later_is_a_sheet_of_its_own_marked_for_the_facilita
     starts = [index + 1 for index, page in enumerate(exercise_1) if "FOR THE FACILITATOR, FROM THE HUB" in page]
     assert len(starts) == 2 and all(page % 2 == 1 for page in starts), starts  # right-hand pages
     assert "hand out this sheet at step 7" in exercise_1[starts[1] - 1] and "Table 3:" in exercise_1[starts[1] - 1]
-    pack = pages(built / "site/pdf/half-day-part-one.pdf")
+    pack = pages(built / "site/pdf/two-hour-part-one.pdf")
     marks = [page for page in pack if "FOR THE FACILITATOR, FROM THE HUB: hand out this sheet" in page]
     assert [re.search(r"at step (\d)", page).group(1) for page in marks] == ["4", "7", "4"]
 

@@ -19,7 +19,7 @@ from conftest import REPO
 from hub import pipeline
 from hub.cli.main import main as command_line
 from hub.content import Library, load_library
-from hub.content.provenance import Source, check, default_seeds, read_sources
+from hub.content.provenance import SOURCE_FILES, Source, check, default_seeds, read_sources
 from hub.content.schemas import Step, TableBlock
 from hub.content.text import plain_text
 from hub.content.whose import normalise, text_values
@@ -217,7 +217,7 @@ def test_the_pdfs_show_the_label_of_the_hubs_words(built: Path) -> None:
         "exercise-6-risk-taking-facilitator",
         "personal-outcomes-quiz-facilitator",
         "training-priorities",
-        "half-day-part-one",
+        "two-hour-part-one",
     ):
         text = subprocess.run(
             ["pdftotext", "-layout", str(built / f"site/pdf/{name}.pdf"), "-"],
@@ -367,3 +367,48 @@ def test_slips_in_the_source_are_kept_and_marked(built: Path, library: Library) 
     assert item(library, "culture-star").sic == ["of the of the"]
     page = (built / "site/worksheets/culture-analysis-template/index.html").read_text("utf-8")
     assert "we all we all" + SIC_MARK in page
+
+
+def test_link_texts_that_lost_their_address_say_so(library: Library) -> None:
+    """The one-stop-shop's "… here." links lost their addresses in the text the hub was made from, which has none
+    (so there is no address to print): each is said to be a link, in the hub's words, beside it."""
+    source_text = {name: (SEEDS / file).read_text("utf-8") for name, file in SOURCE_FILES.items()}
+    found = []
+    for entry in library.entries.values():
+        texts = list(text_values(entry.kind.schema, entry.item.model_dump(exclude_unset=True, mode="python")))
+        notes = " ".join(text.text for text in texts if text.hub)
+        for text in texts:
+            for sentence in re.findall(r"[^.]*\bhere\.(?=\s|$)", " ".join(text.text.split())):
+                if text.hub or "like the one here" in sentence:  # the star's table, which is no link
+                    continue
+                found.append(entry.id)
+                assert "http" not in source_text[entry.item.source.document].split(sentence.strip()[-40:])[0][-300:]
+                assert re.search(r"does not give (its|their) address", notes), (entry.path, sentence)
+    assert len(found) == 9, found
+
+
+GUIDE_REFERENCE = re.compile(r"\bpages? \d+(?:(?:, | and )\d+)*|\bappendix\b(?: I\b)?", re.IGNORECASE)
+
+
+def test_every_reference_to_the_printed_guide_is_replaced_by_the_hubs(library: Library) -> None:
+    """ "on page 33", "Appendix I", "the appendix": each, in a source's words, is covered by one of the item's
+    hub_refs, so that no reader is sent to a page of a printed guide they do not have (a page of another
+    publication, such as the Magic Moments booklet, is left as the source gives it)."""
+    found = 0
+    for entry in library.entries.values():
+        texts = text_values(entry.kind.schema, entry.item.model_dump(exclude_unset=True, mode="python"))
+        for text in texts:
+            if text.whose != "source":
+                continue
+            written = " ".join(text.text.split())
+            for match in GUIDE_REFERENCE.finditer(written):
+                if "appendix" not in match[0].lower() and entry.item.source.document != "iriss-leading-for-outcomes":
+                    continue
+                found += 1
+                covered = any(
+                    ref.words in written
+                    and written.index(ref.words) <= match.start() < written.index(ref.words) + len(ref.words)
+                    for ref in entry.item.hub_refs
+                )
+                assert covered, (entry.path, match[0])
+    assert found >= 10

@@ -30,7 +30,7 @@ NOT_AUTHOR_TEXT = re.compile(
       | noun | number | minutes | part | count | total | score | reading | need_number | level
       | loop\.(index|index0|length) | principles\[\]\[\] | used | used_by_shown
       | listing\.[a-z_]+ | link\.(pdf_path|label) | paper\.label
-      | plan\.(start_text|end_text|total_text|break_minutes|exercises)
+      | plan\.(start_text|end_text|total_text|break_minutes|exercises|planner_address)
       | slot\.(start_text|length_text|elapsed_text) | entries | by_theme\[\]
       | when | label | suffix | style\.(stroke|dash|marker) | what | hand_out\.at_step
       | facts\.(pages_text|size_text) | row\.link\.pdf_path | row\.entry\.(id|kind\.folder)

@@ -40,7 +40,7 @@ PINNED = (
     Pinned("exercise-6-risk-taking-worksheet-fillable.pdf", 1),  # a worksheet, with its fields
     Pinned("cards-recording-principles.pdf", 1),  # a sheet of cards, with crop marks
     Pinned("poster-recording-principles-a3.pdf", 1),  # a poster
-    Pinned("half-day-part-one.pdf", 1),  # a workshop pack's first page
+    Pinned("two-hour-part-one.pdf", 1),  # a workshop pack's first page
     Pinned("culture-star.pdf", 1),  # the culture star
 )
 

@@ -17,6 +17,7 @@ from hub.content.library import Library
 from hub.content.links import markdown_problems
 from hub.content.locate import field_path, locate_text, node_at
 from hub.content.packs import pack_problems
+from hub.content.references import reference_problems
 from hub.content.schemas import Audit, Block, Comparison, Exercise, Item, Pack, TableBlock
 from hub.content.yamlload import YamlDocument
 from hub.problems import Problem
@@ -197,6 +198,7 @@ def check_rules(library: Library) -> list[Problem]:
         if isinstance(item, Pack):
             problems += [_problem_at(file, loc, message) for loc, message in pack_problems(item, library)]
         problems += [_problem_at(file, loc, message) for loc, message in hand_out_problems(item)]
+        problems += [_problem_at(file, loc, message) for loc, message in reference_problems(item, library)]
         tables = [(loc, block) for loc, block in _blocks(item) if isinstance(block, TableBlock)]
         if isinstance(item, Comparison):
             tables.insert(0, (("table",), item.table))

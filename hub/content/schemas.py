@@ -9,7 +9,9 @@ raw HTML and no images.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from typing import Annotated, Literal
 
 from pydantic import Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
@@ -49,6 +51,24 @@ from hub.words import exercise_length, length_said
 # --- content kinds ----------------------------------------------------------
 
 
+class HubRef(Schema):
+    """A reference of the source's to the printed guide (``on page 33``, ``Appendix I``) that the hub replaces with
+    one to its own items, in the hub's words, marked as the hub's (hub/render/references.py): in print "page N
+    of this pack" where the item is in the same PDF, else its title; on the web, a link."""
+
+    words: Text  # the source's words, as the item writes them, that the hub's words replace
+    to: list[ItemId] = entries(1, 4)
+    part: Literal["training materials"] | None = None  # a part of the item referred to
+    form: Literal["place", "name"] = "place"  # "on page 7 of this pack" / "in ‘X’", or "page 7 of this pack" / "‘X’"
+    say: Title | None = None  # the hub's words in place of ``words``, with ``{}`` where the items are named
+    block: Title | None = None  # the title of the training materials' block meant ("Table 3: …"), for its page
+
+    @property
+    def block_anchor(self) -> str:
+        """The id the block gets in what is printed: ``Table 3: Benefits…`` → ``table-3-benefits…``."""
+        return re.sub(r"[^a-z0-9]+", "-", (self.block or "").lower()).strip("-")
+
+
 class Item(Schema):
     """Fields every kind of content item has.
 
@@ -58,6 +78,7 @@ class Item(Schema):
 
     title: Title
     hub_summary: Summary | None = None
+    hub_refs: list[HubRef] = entries(default=[])
     summary: Summary | None = Field(default=None, validate_default=True)
     hub_note: Markdown | None = None  # an explanation from the hub, shown after the summary
     sic: list[Text] = entries(default=[])  # slips in the source's words, kept as written; each marked [sic] where shown
@@ -254,6 +275,9 @@ class CultureStar(Item):
     body: list[Block] = entries(default=[])
 
 
+PackLength = Annotated[WholeNumber, Field(gt=0, le=480)]
+
+
 class PackBreak(Schema):
     after: ItemId
     minutes: WholeNumber = Field(gt=0, le=180)
@@ -269,6 +293,9 @@ class Pack(Item):
     start: ClockTime
     exercises: list[ItemId] = entries(1)
     breaks: list[PackBreak] = entries(default=[])
+    # The minutes the pack gives an exercise the guide gives "at least" a time, so that the clock
+    # times after it are fixed ones a team leader can book lunch by (see hub.content.packs).
+    lengths: dict[ItemId, PackLength] = Field(default_factory=dict, max_length=200)
 
     @property
     def hub_wrote_summary(self) -> bool:

@@ -43,6 +43,11 @@ LABEL_FIELDS: frozenset[tuple[str, str]] = frozenset(
         ("SourceRef", "section"),
         ("SourceRef", "pages"),
         ("Quiz", "options"),
+        # A reference of the hub's (hub/render/references.py): the source's words it replaces, checked to be among
+        # the item's own, and the hub's words around the items it names, shown marked as the hub's in their place.
+        ("HubRef", "words"),
+        ("HubRef", "say"),
+        ("HubRef", "block"),
     }
 )
 

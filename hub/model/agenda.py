@@ -1,9 +1,11 @@
 """A workshop's agenda and checklist, worked out once from its pack.
 
 A pack runs its exercises in the order given, with breaks after the exercises
-named, from a start time.  Each exercise takes the time the guide gives it;
-where the guide says "at least", the clock times after it are the earliest
-they can be, and the agenda says so.
+named, from a start time.  Each exercise takes the time the guide gives it, or,
+where the guide says "at least", the length the pack sets it (``lengths``), so
+that the agenda's clock times are fixed ones.  An "at least" exercise the pack
+sets no length for takes its least time, the clock times after it are the
+earliest they can be, and the agenda says so ("or later").
 """
 
 from __future__ import annotations
@@ -12,7 +14,9 @@ import re
 from dataclasses import dataclass
 
 from hub.content.library import Entry, Library
+from hub.content.packs import exercise_minutes
 from hub.content.schemas import Exercise, Pack
+from hub.model.session_plan import Item, Plan, plan_address
 from hub.words import clock, duration, numbers_named
 
 PACKS_PAGE = "packs/"
@@ -107,6 +111,25 @@ class PackPlan:
     def breaks(self) -> tuple[Slot, ...]:
         return tuple(slot for slot in self.slots if slot.entry is None)
 
+    @property
+    def lengths_named(self) -> str:
+        """The exercises the pack gives a length the guide gives only "at least": ``Exercises 3, 4 and 6``; or ""."""
+        numbers = tuple(e.item.number for e in self.exercises if e.id in self.pack.lengths)
+        return numbers_named(numbers) if numbers else ""
+
+    @property
+    def planner_address(self) -> str:
+        """The pack as the planner's address (after "#"): the planner shows the same clock times."""
+        items = []
+        for slot in self.slots:
+            if slot.entry is not None:
+                items.append(Item("ex", slot.minutes, slot.title, slot.entry.id))
+            elif slot.title == "Lunch":
+                items.append(Item("lunch", slot.minutes, slot.title))
+            else:
+                items.append(Item("break", slot.minutes, slot.title, custom_title=slot.title != "Break"))
+        return plan_address(Plan(title=self.pack.title, start=self.pack.start, items=items))
+
     def slot_of(self, entry: Entry) -> Slot:
         return next(slot for slot in self.slots if slot.entry is entry)
 
@@ -132,13 +155,11 @@ def plan_pack(pack: Pack, library: Library) -> PackPlan:
     exercises = tuple(library.entries[exercise_id] for exercise_id in pack.exercises)
     for entry in exercises:
         exercise: Exercise = entry.item
-        minutes = exercise.time.minutes
+        minutes, at_least = exercise_minutes(pack, entry.id, exercise)
         later = open_ended
-        open_ended = open_ended or exercise.time.at_least
+        open_ended = open_ended or at_least
         elapsed += minutes
-        slots.append(
-            Slot(exercise_heading(exercise), now, minutes, exercise.time.at_least, later, elapsed, open_ended, entry)
-        )
+        slots.append(Slot(exercise_heading(exercise), now, minutes, at_least, later, elapsed, open_ended, entry))
         now += minutes
         pause = breaks_after.get(entry.id)
         if pause is not None:

@@ -17,8 +17,10 @@ from hub.content.library import Entry, Library
 from hub.content.locate import field_path, node_at
 from hub.content.schemas import PrincipleSet, QuestionSet, Scenario
 from hub.model.card_formats import HEADING_GAP_EM, LARGE_CARD, SMALL_CARD, CardFormat
+from hub.model.card_labels import scenario_kicker
 from hub.model.measure import MM_PER_PT, plain, text_measure
 from hub.problems import ContentError, Problem
+from hub.words import typographic_quotes
 
 
 @dataclass(frozen=True)
@@ -199,23 +201,37 @@ def _too_long(kicker: str, heading: str, card: CardFormat) -> TooLongForCards:
     )
 
 
-def scenario_kicker(scenario: Scenario) -> str:
-    """Where in its source a scenario comes from, e.g. "Exercise five" or "2.3 Planning for action"."""
-    section = scenario.source.section.rsplit(", ", 1)[-1]
-    return section.removesuffix(": training materials")
+def _problem(entry: Entry, loc: tuple, message: str) -> Problem:
+    node, walked = node_at(entry.root, loc)
+    return Problem(entry.path, node.start_mark.line + 1, node.start_mark.column + 1, field_path(walked), message)
 
 
-def _deck_cards(spec: DeckSpec, entries: Sequence[Entry], problems: list[Problem]) -> list[Card]:
-    """The cards of a deck; what cannot be printed on cards is added to ``problems``, with where it is."""
+def _deck_cards(
+    spec: DeckSpec, entries: Sequence[Entry], problems: list[Problem], used_by: dict[str, list[int]]
+) -> list[Card]:
+    """The cards of a deck; what cannot be printed on cards, and a card label another card of the deck has
+    already, are added to ``problems``, with where they are."""
     made: list[Card] = []
+    labels: dict[str, tuple[Entry, int]] = {}  # a card's label (its heading) → where it was first, and its card
 
     def add(entry: Entry, kicker: str, heading: str, text: str, where: dict[str, tuple]) -> None:
+        kicker, heading, text = typographic_quotes(kicker), typographic_quotes(heading), typographic_quotes(text)
+        if heading:
+            first = labels.setdefault(heading.casefold(), (entry, len(made) + 1))
+            if first != (entry, len(made) + 1):
+                at = "" if first[0] is entry else f" (from {first[0].path})"
+                problems.append(
+                    _problem(
+                        entry,
+                        where["heading"],
+                        f"'{heading}' is already the label of card {first[1]} of the '{spec.title}' deck{at}; "
+                        "each card of a deck needs a label of its own",
+                    )
+                )
         try:
             made.extend(cards_for(kicker, heading, text, spec.card))
         except TooLongForCards as error:
-            node, walked = node_at(entry.root, where[error.part])
-            line, column = node.start_mark.line + 1, node.start_mark.column + 1
-            problems.append(Problem(entry.path, line, column, field_path(walked), error.message))
+            problems.append(_problem(entry, where[error.part], error.message))
 
     for entry in entries:
         item = entry.item
@@ -233,8 +249,8 @@ def _deck_cards(spec: DeckSpec, entries: Sequence[Entry], problems: list[Problem
                 heading = principle.name or f"Principle {number}"
                 add(entry, principle.group or spec.title, heading, principle.text, where)
         elif isinstance(item, Scenario):
-            where = {"kicker": ("source", "section"), "heading": ("label",), "text": ("text",)}
-            add(entry, scenario_kicker(item), item.label, item.text, where)
+            where = {"kicker": ("label",), "heading": ("title",), "text": ("text",)}
+            add(entry, scenario_kicker(item, used_by.get(entry.id, [])), item.title, item.text, where)
         else:
             raise TypeError(f"no cards can be made from {entry.path}")
     return made
@@ -244,6 +260,10 @@ def plan_decks(library: Library) -> list[Deck]:
     """Every deck, its cards fitted to their size; ContentError names any text that cannot be fitted."""
     decks: list[Deck] = []
     problems: list[Problem] = []
+    used_by: dict[str, list[int]] = {}  # a scenario's id → the numbers of the exercises that use it
+    for entry in library.entries.values():
+        for scenario in getattr(entry.item, "scenarios", []):
+            used_by.setdefault(scenario, []).append(entry.item.number)
     for spec in DECKS:
         if spec.source in library.entries:
             entries = [library.entries[spec.source]]
@@ -254,7 +274,7 @@ def plan_decks(library: Library) -> list[Deck]:
             page = f"{spec.source}/"
         if not entries:
             continue
-        made = _deck_cards(spec, entries, problems)
+        made = _deck_cards(spec, entries, problems, used_by)
         if not made:
             continue
         size = min(card.size_pt for card in made)  # one text size for the whole deck

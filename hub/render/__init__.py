@@ -8,6 +8,7 @@ from hub.render.environment import make_environment, template_context
 from hub.render.formats import FORMATS, downloads_of
 from hub.render.markup import AuthorText, relative_item_links
 from hub.render.outputs import Output, PdfFacts, PrintJob, Rendered
+from hub.render.references import refer
 from hub.render.reserved import reserved_id_problems
 from hub.render.slips import mark_slips
 from hub.settings import Settings
@@ -46,8 +47,11 @@ class Renderer:
         assert output.template is not None
         extra = {"page_url": self.settings.site_url + output.page} if output.page else {}
         text = self.environment.get_template(output.template).render(self.common, **output.context, **extra)
-        text = relative_item_links(text, to_root(output.path, from_source=self.settings.engine == "zensical"))
         item = output.context.get("item")
+        text = refer(text, output, item, self.model.library)
+        # A page links to items relative to itself; a PDF, read wherever it was saved, by their address on the site.
+        root = self.settings.site_url if output.is_print else to_root(output.path, self.settings.engine == "zensical")
+        text = relative_item_links(text, root)
         return mark_slips(text, item) if item is not None else text
 
     def render_late(self) -> dict[str, str]:

@@ -72,6 +72,11 @@ class Output:
     def is_pdf(self) -> bool:
         return self.path.endswith(".pdf")
 
+    @property
+    def is_print(self) -> bool:
+        """Whether it is printed: a PDF of the build, or one made to order (which has no path in the site)."""
+        return self.is_pdf or (self.template or "").startswith("print/")
+
 
 @dataclass(frozen=True)
 class Download:

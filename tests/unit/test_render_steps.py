@@ -15,7 +15,7 @@ from hub.model.summaries import summary_repeated
 from hub.render.formats import downloads_of
 from hub.render.outputs import Rendered
 
-PACKS = ("full-day-part-two", "half-day-part-one", "team-meeting-60-minutes")
+PACKS = ("full-day-part-two", "two-hour-part-one", "team-meeting-60-minutes")
 
 
 def _pdf_html(rendered: Rendered, pdf: str) -> str:
@@ -183,7 +183,7 @@ def test_exercise_1_gives_out_its_tables_at_the_steps_that_name_them(library: Li
     assert worksheet.index("Table 2:") < worksheet.index("hand out this sheet at step 7") < worksheet.index("Table 3:")
 
 
-@pytest.mark.parametrize("pack", ["full-day-part-two", "half-day-part-one"])
+@pytest.mark.parametrize("pack", ["full-day-part-two", "two-hour-part-one"])
 def test_packs_print_material_handed_out_later_on_a_sheet_of_its_own(
     rendered: Rendered, model: Model, pack: str
 ) -> None:

@@ -11,7 +11,8 @@
  * textContent or as the value of a field: never as markup.
  *
  * Exercise pages and the audit link here with #ex=... or #exercises=...;
- * links with class hub-plan-link and data-exercise get that address added.
+ * links with class hub-plan-link and data-exercise get that address added,
+ * and a pack's page its whole agenda (data-plan).
  */
 "use strict";
 
@@ -22,6 +23,10 @@
 
   Hub.enhance("a.hub-plan-link[data-exercise]", function (link) {
     link.href = link.href.split("#")[0] + "#ex=" + encodeURIComponent(link.dataset.exercise);
+  });
+  /* A workshop pack's page: its whole agenda, as the planner's address (hub/model/agenda.py planner_address). */
+  Hub.enhance("a.hub-plan-link[data-plan]", function (link) {
+    link.href = link.href.split("#")[0] + "#" + link.dataset.plan;
   });
 
   Hub.enhance("[data-hub-planner]", function (planner) {
