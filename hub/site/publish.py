@@ -12,17 +12,20 @@ from collections.abc import Callable
 from pathlib import Path
 
 from hub.site.engines import Engine, SiteError
+from hub.site.pagefind import index_site
 from hub.site.swap import restore_interrupted_swap, swap_into_place
 
 def build_site(
     engine: Engine, config_file: Path, site_dir: Path, work: Path, before_swap: Callable[[Path], None] | None = None
 ) -> None:
-    """``engine`` builds into a staging folder under ``work``; ``before_swap`` checks it; it replaces ``site_dir``."""
+    """``engine`` builds into a staging folder under ``work`` and Pagefind indexes it; ``before_swap`` checks it;
+    it replaces ``site_dir``."""
     work.mkdir(exist_ok=True)
     restore_interrupted_swap(site_dir, work)
     staging = Path(tempfile.mkdtemp(prefix="site-", dir=work))
     try:
         engine.build(config_file, staging)
+        index_site(staging)
         if before_swap is not None:
             before_swap(staging)
     except OSError as error:

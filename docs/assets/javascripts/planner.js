@@ -11,7 +11,8 @@
  * textContent or as the value of a field: never as markup.
  *
  * Exercise pages and the audit link here with #ex=... or #exercises=...;
- * links with class hub-plan-link and data-exercise get that address added.
+ * site.js gives links with class hub-plan-link and data-exercise that address
+ * (exercise pages do not load this script).
  */
 "use strict";
 
@@ -19,10 +20,6 @@
   const script = document.currentScript;
   /* The site's assets/ folder, for the pack's files (from file:// as well as http). */
   const ASSETS = script && script.src ? script.src.replace(/javascripts\/planner\.js(?:\?.*)?$/, "") : "";
-
-  Hub.enhance("a.hub-plan-link[data-exercise]", function (link) {
-    link.href = link.href.split("#")[0] + "#ex=" + encodeURIComponent(link.dataset.exercise);
-  });
 
   Hub.enhance("[data-hub-planner]", function (planner) {
     const A = window.HubAgenda;
