@@ -112,6 +112,7 @@ test-e2e: test-debs vnu $(BIN)/.installed-test $(ZENSICAL)
 bench: test-debs $(BIN)/.installed-test
 	$(BIN)/python tests/bench.py
 	$(BIN)/python tests/bench_browser_pack.py site
+	$(BIN)/python tests/bench_weight.py site
 
 clean:
 	rm -rf site .build .cache docs/pdf docs/assets/pack

@@ -102,6 +102,11 @@
       const made = Hub.element("p", { class: "hub-search__excerpt" }, [
         Hub.element("span", { class: "hub-search__section", text: where + ": " }),
       ]);
+      /* A section's excerpt starts with the section's heading, which is shown before it already. */
+      const first = parsed.firstChild;
+      if (first && first.nodeType === Node.TEXT_NODE && first.textContent.startsWith(where + ". ")) {
+        first.textContent = first.textContent.slice(where.length + 2);
+      }
       parsed.childNodes.forEach(function (node) {
         if (node.nodeName === "MARK") made.append(Hub.element("mark", { text: node.textContent }));
         else made.append(document.createTextNode(node.textContent));
@@ -171,16 +176,23 @@
         .catch(function () {
           if (asked !== latest) return;
           list.replaceChildren();
-          status.textContent = "Search could not load. Check your connection and try again.";
+          /* Browsers refuse Pagefind's script from file://; the offline zip has the theme's search instead. */
+          status.textContent =
+            location.protocol === "file:"
+              ? "Search does not work on pages opened as files. The hub's offline zip has a search that does."
+              : "Search could not load. Check your connection and try again.";
         });
     }
 
     opener.hidden = false;
     opener.addEventListener("click", open);
     input.addEventListener("input", search);
+    dialog.querySelector("[data-hub-search-close]").addEventListener("click", function () {
+      dialog.close();
+      opener.focus();
+    });
     form.addEventListener("submit", function (event) {
-      /* Enter opens the first result; the Close button closes the dialog. */
-      if (event.submitter && event.submitter.value === "close") return;
+      /* Enter opens the first result (Escape closes the dialog, as any dialog). */
       event.preventDefault();
       const first = list.querySelector("a");
       if (first) window.location.href = first.href;
