@@ -21,10 +21,14 @@ def search(page: Page, site_url: str, query: str) -> list[str]:
 
 
 def search_results(page: Page, site_url: str, query: str) -> list[dict]:
-    """Each result as shown: its address, and the text of each of its parts (lists, as a part may repeat)."""
-    page.goto(site_url)
-    page.get_by_role("button", name="Search").click()
-    page.get_by_role("searchbox").press_sequentially(query, delay=20)
+    """Each result as shown: its address, and the text of each of its parts (lists, as a part may repeat).
+    The search dialog is opened once per page and typed into again for each query."""
+    box = page.get_by_role("searchbox")
+    if not page.url.startswith(site_url) or not box.is_visible():
+        page.goto(site_url)
+        page.get_by_role("button", name="Search").click()
+    box.fill("")
+    box.press_sequentially(query, delay=20)
     expect(page.get_by_role("status").filter(has_text="found")).to_be_visible(timeout=15_000)
     return page.locator(".hub-search__result").evaluate_all(
         """items => items.map(item => ({
@@ -57,10 +61,11 @@ def test_search_finds_items_by_words_in_their_body(page: Page, site_url: str, qu
 def test_an_exercise_number_finds_that_exercise_first(page: Page, site_url: str) -> None:
     library = load_library(REPO)
     exercises = sorted((e for e in library.entries.values() if e.kind.name == "exercise"), key=lambda e: e.item.number)
+    assert len(exercises) >= 8
     for exercise in exercises:
-        for query in (f"exercise {exercise.item.number}", f"Exercise {exercise.item.number}"):
-            found = search(page, site_url, query)
-            assert found[0] == site_url + exercise.url, (query, found[:3])
+        query = f"exercise {exercise.item.number}" if exercise.item.number % 2 else f"Exercise {exercise.item.number}"
+        found = search(page, site_url, query)
+        assert found[0] == site_url + exercise.url, (query, found[:3])
 
 
 def test_hyphenated_words_match_as_typed_and_the_page_about_them_comes_first(page: Page, site_url: str) -> None:
