@@ -3,10 +3,12 @@
     .venv/bin/python tests/bench_weight.py [SITE]      (default: site/, after `make build`)
 
 For the home page, an exercise page and the planner, each in a fresh browser context (a cold cache):
-the requests a page load makes and their bytes, raw and as a server would send them gzipped, and the
-first contentful paint under Chromium's slow-4G emulation (DevTools' preset: 562.5 ms latency, 1.44 Mbit/s
-down, 675 kbit/s up) with the CPU 4 times slower. Then what the first search costs: typing a query into
-the search box, the requests and bytes it adds. The pages are served over HTTP with gzip, as a host would.
+the requests a page load makes and their bytes, raw and as a server would send them gzipped; what it
+fetches on its own in the 5 s after (the planner keeps an offline copy through its service worker,
+docs/sw.js); the first contentful paint under Chromium's slow-4G emulation (DevTools' preset: 562.5 ms
+latency, 1.44 Mbit/s down, 675 kbit/s up) with the CPU 4 times slower; and what the first search costs
+(typing a query into the search box): the requests and bytes of Pagefind's files it adds. The pages are
+served over HTTP with gzip, as a host would.
 """
 
 from __future__ import annotations
@@ -104,6 +106,10 @@ def cold_load(browser: Browser, url: str, throttled: bool) -> dict:
     first = {"requests": len(urls), "wire": sum(wire.values()), "raw": sum(raw.values()), "fcp": fcp}
     first["urls"] = sorted(u.split("/", 3)[3] for u in urls.values())
     if not throttled:
+        loaded = len(SENT)
+        page.wait_for_timeout(5000)  # what the page fetches on its own after loading (the planner's offline copy)
+        later = SENT[loaded:]
+        first["later_requests"], first["later_wire"] = len(later), sum(sent for _, sent, _ in later)
         before = len(SENT)
         page.locator(".hub-search__open, label.md-header__button[for=__search]").first.click()
         box = page.locator("input.hub-search__input, input.md-search__input").first
@@ -111,7 +117,7 @@ def cold_load(browser: Browser, url: str, throttled: bool) -> dict:
         page.locator(".hub-search__result, .md-search-result__item").first.wait_for(timeout=30_000)
         page.wait_for_load_state("networkidle")
         page.wait_for_timeout(500)
-        added = SENT[before:]
+        added = [sent for sent in SENT[before:] if "/pagefind/" in sent[0]]
         first["search_requests"] = len(added)
         first["search_wire"] = sum(sent for _, sent, _ in added)
         first["search_raw"] = sum(size for _, _, size in added)
@@ -124,8 +130,11 @@ def main() -> int:
     site = Path(sys.argv[1] if len(sys.argv) > 1 else "site").resolve()
     with served_gzipped(site) as root, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        print("| page | requests | compressed | raw | FCP, slow 4G, CPU ×4 (median of 5; all 5) | first search adds |")
-        print("| --- | --- | --- | --- | --- | --- |")
+        print(
+            "| page | requests | compressed | raw | FCP, slow 4G, CPU ×4 (median of 5; all 5) | first search adds"
+            " | fetched later, unasked |"
+        )
+        print("| --- | --- | --- | --- | --- | --- | --- |")
         for name, path in PAGES.items():
             cold = cold_load(browser, root + path, throttled=False)
             paints = [cold_load(browser, root + path, throttled=True)["fcp"] for _ in range(RUNS)]
@@ -134,7 +143,8 @@ def main() -> int:
             print(
                 f"| {name} (`/{path}`) | {cold['requests']} | {weight} | {statistics.median(paints) / 1000:.2f} s"
                 f" ({', '.join(f'{p / 1000:.2f}' for p in sorted(paints))}) | {search}"
-                f" ({cold['search_raw'] / 1024:.0f} KB raw) |"
+                f" ({cold['search_raw'] / 1024:.0f} KB raw) | {cold['later_requests']} requests,"
+                f" {cold['later_wire'] / 1024:.0f} KB |"
             )
             if "-v" in sys.argv:
                 print("   ", ", ".join(cold["urls"]))
