@@ -6,7 +6,7 @@ import re
 
 import pytest
 from playwright.sync_api import Page, expect
-from site_browser import PLANNER
+from site_browser import PLANNER, axe_violations
 
 from conftest import REPO
 from hub.content import load_library
@@ -112,6 +112,9 @@ def test_each_result_shows_its_title_kind_and_summary_once(page: Page, site_url:
                 assert summary[:40] not in " ".join(result["excerpt"]), result  # not again in the excerpt
             tags = page.locator(".hub-search__result .md-tag")
             assert tags.count() == 0  # themes are not shown in results, once or twice
+    for scheme in ("light", "dark"):  # the open dialog, its results and their highlighted words
+        page.emulate_media(color_scheme=scheme)
+        assert axe_violations(page) == [], scheme
 
 
 def test_developer_pages_are_not_found(page: Page, site_url: str) -> None:
