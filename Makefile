@@ -70,7 +70,7 @@ $(TOOLS)/.installed-vnu-jar-$(VNU_VERSION): | test-debs
 # Material's offline plugin, no instant navigation, and no directory URLs.
 offline: build
 	rm -rf .offline
-	OFFLINE=true HUB_INSTANT=navigation.top NO_MKDOCS_2_WARNING=1 DISABLE_MKDOCS_2_WARNING=true \
+	OFFLINE=true NO_MKDOCS_2_WARNING=1 DISABLE_MKDOCS_2_WARNING=true \
 	  $(BIN)/python -m mkdocs build --strict --quiet --site-dir .offline/outcomes-hub
 	$(BIN)/python -m zipfile -c .offline/outcomes-hub.zip .offline/outcomes-hub
 	@echo "Wrote .offline/outcomes-hub.zip: unzip it and open outcomes-hub/index.html."
@@ -117,6 +117,7 @@ update-visuals: test-debs $(BIN)/.installed-test
 bench: test-debs $(BIN)/.installed-test
 	$(BIN)/python tests/bench.py
 	$(BIN)/python tests/bench_browser_pack.py site
+	$(BIN)/python tests/bench_weight.py site
 
 clean:
 	rm -rf site .build .cache docs/pdf docs/assets/pack

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import shutil
 import subprocess
 from pathlib import Path
@@ -13,6 +12,7 @@ from pypdf import PdfReader
 from conftest import copy_project, run_build, tree_snapshot
 from hub.content import load_library
 from hub.content.kinds import KINDS
+from hub.site.pagefind import indexed
 
 pytestmark = pytest.mark.e2e  # full builds, and the shared build's pages and PDFs
 
@@ -99,16 +99,17 @@ def test_every_pdf_names_its_source_and_licence(built: Path) -> None:
     assert "Social Care Wales" in text and "No licence is stated in the document" in text
 
 
-def test_search_index_holds_every_item(built: Path) -> None:
-    index = json.loads((built / "site/search/search_index.json").read_text(encoding="utf-8"))
-    locations = {doc["location"] for doc in index["docs"]}
+def test_search_index_holds_every_item_and_no_developer_page(built: Path) -> None:
+    pages = indexed(built / "site")
     library = load_library(built)
     for entry in library.entries.values():
-        assert f"{entry.kind.folder}/{entry.id}/" in locations, entry.id
-    assert (
-        "-" not in index["config"]["separator"].split("]")[0].replace("\\-", "")
-        or "\\-" in index["config"]["separator"]
-    )
+        assert f"{entry.kind.folder}/{entry.id}/" in pages, entry.id
+    assert {"performance/", "architecture/", "browser-pack/", "downloads/"}.isdisjoint(pages)
+    assert not (built / "site/search/search_index.json").exists()  # the theme's search is the offline build's
+    exercise = pages["exercises/exercise-6-risk-taking/"]
+    assert exercise["meta"]["title"] == "Exercise 6: Risk-taking"
+    assert exercise["meta"]["kind"] == "Exercise"
+    assert exercise["meta"]["summary"].startswith("Explore the risks of an outcomes-focused approach")
 
 
 def test_scenario_pages_link_back_to_the_exercises_that_use_them(built: Path) -> None:
@@ -176,7 +177,7 @@ def test_adding_then_removing_an_exercise_needs_no_code_and_leaves_nothing(built
     assert result.code == 0, result.stderr
     leftovers = [p for p in project.rglob("*exercise-42*") if ".cache" not in p.parts]
     assert leftovers == []
-    assert "exercise-42" not in (project / "site/search/search_index.json").read_text(encoding="utf-8")
+    assert not [page for page in indexed(project / "site") if "exercise-42" in page]
     assert "exercise-42" not in (project / "site/sitemap.xml").read_text(encoding="utf-8")
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import subprocess
 from collections.abc import Callable
 from html import unescape
@@ -15,6 +14,7 @@ from hub.content import Entry, Library, load_library
 from hub.content.kinds import KINDS
 from hub.content.schemas import ListBlock
 from hub.content.text import plain_text
+from hub.site.pagefind import indexed
 
 IRISS = "iriss-leading-for-outcomes"
 SCW = "scw-one-stop-shop"
@@ -104,12 +104,10 @@ def normalise(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def search_text(built: Path) -> dict[str, str]:
-    index = json.loads((built / "site/search/search_index.json").read_text(encoding="utf-8"))
-    by_page: dict[str, str] = {}
-    for doc in index["docs"]:
-        page = doc["location"].split("#")[0]
-        by_page[page] = by_page.get(page, "") + " " + normalise(plain_text(doc["title"] + " " + doc["text"]))
-    return by_page
+    return {
+        url: normalise(record["meta"]["title"] + " " + record["content"])
+        for url, record in indexed(built / "site").items()
+    }
 
 
 def squeeze(text: str) -> str:

@@ -20,14 +20,14 @@ def pages_of(pdf: Path) -> int:
 def test_every_pdf_once_with_its_size_and_pages(built: Path) -> None:
     site = built / "site"
     page = html.fromstring((site / "downloads" / "index.html").read_bytes())
-    rows = page.xpath("//article//table//tbody/tr")
+    links = page.xpath("//article//li/a[substring(@href, string-length(@href) - 3) = '.pdf']")
     listed = {}
-    for row in rows:
-        cells = row.xpath("./td")
-        href = cells[0].xpath(".//a/@href")[0]
-        listed[href.removeprefix("../")] = (cells[1].text_content(), cells[2].text_content())
+    for link in links:
+        facts = re.match(r" \((\d+ pages?), ([\d.]+ [KM]B)\)", link.tail)
+        assert facts, link.tail
+        listed[link.get("href").removeprefix("../")] = (facts[1], facts[2])
     pdfs = sorted(path.relative_to(site).as_posix() for path in (site / "pdf").glob("*.pdf"))
-    assert sorted(listed) == pdfs
+    assert sorted(listed) == pdfs and len(links) == len(pdfs)  # every PDF, once
     for pdf, (pages, size) in listed.items():
         count = pages_of(site / pdf)
         assert pages == f"{count} page{'s' if count != 1 else ''}", pdf
@@ -48,3 +48,20 @@ def test_home_page_routes_each_reader_and_tools_has_its_own_page(built: Path) ->
     assert {"../exercises/plan/", "../audits/training-priorities/", "../stars/culture-star/"} <= set(
         tools.xpath("//article//a/@href")
     )
+
+
+def test_each_item_is_one_line_and_long_sections_are_closed(built: Path) -> None:
+    page = html.fromstring((built / "site" / "downloads" / "index.html").read_bytes())
+    lists = page.xpath("//article//ul[li/a[substring(@href, string-length(@href) - 3) = '.pdf']]")
+    for listed in lists:
+        titles = [item.text.rstrip(": ") for item in listed.xpath("./li")]
+        assert len(titles) == len(set(titles)), titles  # each item's PDFs on its one line
+    items = page.xpath("//article//li[a[substring(@href, string-length(@href) - 3) = '.pdf']]")
+    risk = next(item for item in items if item.text.startswith("Exercise 6: Risk-taking"))
+    assert [a.text for a in risk.xpath("./a")] == ["Facilitator handout", "Participant worksheet"]
+    long_lists = [listed for listed in lists if len(listed.xpath("./li")) > 10]
+    groups = page.xpath("//article//details[contains(@class, 'hub-download-group')]")
+    assert long_lists and len(groups) == len(long_lists)
+    for group in groups:
+        assert group.get("open") is None and len(group.xpath(".//li")) > 10
+        assert re.fullmatch(r"All \d+ items, \d+ PDFs", group.findtext("summary"))

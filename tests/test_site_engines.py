@@ -12,6 +12,7 @@ import pytest
 from conftest import ignore_at_top, run_build, tree_snapshot
 from hub.settings import read_site_config
 from hub.site.links import check_links, check_navigation
+from hub.site.pagefind import indexed_pages
 
 GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
 
@@ -49,7 +50,14 @@ def test_zensical_builds_a_complete_checked_site(built: Path, tmp_path: Path) ->
     site = project / "site"
     assert b"zensical" in (site / "index.html").read_bytes()
     assert (site / "search.json").is_file() and not (site / "search" / "search_index.json").exists()
-    assert not list(project.glob(".zensical-*.yml"))
+    assert not list(project.glob(".zensical-*"))
+    # The hub's own page template (main.html) with Zensical's theme: the same head, scripts and search marks.
+    exercise = (site / "exercises/exercise-6-risk-taking/index.html").read_text(encoding="utf-8")
+    assert '<meta property="og:title" content="Exercise 6: Risk-taking">' in exercise
+    assert '"@type":"LearningResource"' in exercise.replace(" ", "") and "data-pagefind-body" in exercise
+    planner = (site / "exercises/plan/index.html").read_text(encoding="utf-8")
+    assert "assets/javascripts/planner.js" in planner and "assets/javascripts/planner.js" not in exercise
+    assert "exercises/exercise-6-risk-taking/" in indexed_pages(site)
     for page in tree_snapshot(built / "site"):
         if page.endswith(".pdf") or (page.endswith("index.html") and "/" in page and page.split("/")[0] != "search"):
             assert (site / page).is_file(), page

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from hub.content.library import Library
 from hub.render.outputs import GENERATED_FOLDERS, Rendered
-from hub.site.engines import Engine, SiteError, searchable_pages
+from hub.site.engines import Engine, SiteError
+from hub.site.pagefind import indexed_pages
 
 
 def check_coverage(
@@ -18,7 +19,7 @@ def check_coverage(
     every PDF is a whole PDF, and no page or PDF is left over from an item that is gone.
     Without PDFs (a build that measures the site alone) their presence is not checked."""
     missing: list[str] = []
-    searchable = searchable_pages(engine, staging)
+    searchable = indexed_pages(staging)  # Pagefind's index, the same whatever engine built the site
     for entry in sorted(library.entries.values(), key=lambda entry: entry.path):
         page = staging / entry.url / "index.html"
         if not page.is_file():

@@ -13,9 +13,9 @@ Every engine empties its output folder before it fails, so each is only ever giv
 
 from __future__ import annotations
 
-import json
 import logging
 import re
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -80,12 +80,19 @@ def _build_with_zensical(config_file: Path, staging: Path, site_url: str | None)
     if not program.is_file():
         raise SiteError("Zensical is not installed: run `make build ENGINE=zensical`, which installs it")
     config = project / f".zensical-{staging.name}.yml"
+    overrides = project / f".zensical-{staging.name}-overrides"
     relative = staging.relative_to(project).as_posix()
     # The theme overrides (custom_dir) are copies of Material's own templates, which name Material's asset
-    # files; Zensical's theme has its own, so it builds with its templates alone.
+    # files; Zensical's theme has its own. Only the hub's own page template (main.html: Open Graph, JSON-LD,
+    # each page's scripts, what search indexes), which extends whatever base.html the theme has, is used.
+    custom = re.search(r"^\s*custom_dir:\s*(\S+)\s*$", config_file.read_text(encoding="utf-8"), flags=re.MULTILINE)
     text = re.sub(r"^\s*custom_dir:.*$", "", config_file.read_text(encoding="utf-8"), flags=re.MULTILINE)
     if site_url:  # the deployment's address in place of mkdocs.yml's
         text = re.sub(r"(?m)^site_url:.*$", lambda _: f"site_url: {json.dumps(site_url)}", text)
+    if custom is not None and (project / custom.group(1) / "main.html").is_file():
+        overrides.mkdir(exist_ok=True)
+        shutil.copyfile(project / custom.group(1) / "main.html", overrides / "main.html")
+        text = re.sub(r"^theme:\s*$", f"theme:\n  custom_dir: {overrides.name}", text, count=1, flags=re.MULTILINE)
     config.write_text(text + f"\nsite_dir: {relative}\n", encoding="utf-8")
     try:
         done = subprocess.run(
@@ -97,6 +104,7 @@ def _build_with_zensical(config_file: Path, staging: Path, site_url: str | None)
         )
     finally:
         config.unlink(missing_ok=True)
+        shutil.rmtree(overrides, ignore_errors=True)
     if done.returncode != 0:
         details = "\n".join(f"  {line}" for line in (done.stdout + done.stderr).splitlines() if line.strip())
         raise SiteError(f"zensical: the build failed\n{details}".rstrip())
@@ -127,12 +135,3 @@ ENGINES = {
     ),
     "zensical": Engine("zensical", (), _build_with_zensical, "search.json", _zensical_locations),
 }
-
-
-def searchable_pages(engine: Engine, site: Path) -> set[str]:
-    """The addresses of the pages in a built site's search index, without anchors."""
-    index_file = site / engine.search_index
-    if not index_file.is_file():
-        return set()
-    index = json.loads(index_file.read_text(encoding="utf-8"))
-    return {location.split("#")[0] for location in engine.search_locations(index)}

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from hub.site.engines import Engine, SiteError
+from hub.site.pagefind import index_site
 from hub.site.swap import restore_interrupted_swap, swap_into_place
 
 def build_site(
@@ -22,7 +23,8 @@ def build_site(
     before_swap: Callable[[Path], None] | None = None,
     site_url: str | None = None,
 ) -> None:
-    """``engine`` builds into a staging folder under ``work``; ``before_swap`` checks it; it replaces ``site_dir``.
+    """``engine`` builds into a staging folder under ``work`` and Pagefind indexes it; ``before_swap`` checks it;
+    it replaces ``site_dir``.
 
     ``site_url``, if given, is the site's address in place of the one in ``config_file``."""
     work.mkdir(exist_ok=True)
@@ -30,6 +32,7 @@ def build_site(
     staging = Path(tempfile.mkdtemp(prefix="site-", dir=work))
     try:
         engine.build(config_file, staging, site_url)
+        index_site(staging)
         if before_swap is not None:
             before_swap(staging)
     except OSError as error:

@@ -119,11 +119,11 @@ def test_the_downloads_page_lists_every_pdf_once_with_its_facts(model: Model, se
     pdfs = [job.pdf_path for job in rendered.print_jobs]
     for pdf in pdfs:
         assert page.count(f"](../{pdf})") == 1, pdf
-    assert page.count("| – | – |") == len(pdfs)  # nothing printed yet: no facts
+    assert page.count(") (–, –)") == len(pdfs)  # nothing printed yet: no facts
     renderer.pdf_facts.update({pdf: PdfFacts(123_456, 3) for pdf in pdfs})
     renderer.pdf_facts[pdfs[0]] = PdfFacts(2_345_678, 1)
     late = renderer.render_late()["downloads/index.md"]
-    assert late.count("| 3 pages | 123 KB |") == len(pdfs) - 1
-    assert late.count("| 1 page | 2.3 MB |") == 1
+    assert late.count(") (3 pages, 123 KB)") == len(pdfs) - 1
+    assert late.count(") (1 page, 2.3 MB)") == 1
     headings = [line for line in late.splitlines() if line.startswith("## ")]
     assert headings == ["## Workshop packs", "## Handouts", "## Worksheets to fill in", "## Card decks", "## Posters"]

@@ -218,15 +218,21 @@ Hub.enhance("form[data-hub-audit]", function (form) {
     return Hub.element("div", {}, [Hub.element("p", {}, [button]), said]);
   }
 
+  /* pack.js needs the planner's rules (agenda.js, HubAgenda), which this page does not load itself. */
   function loadPack() {
     if (window.HubPack) return Promise.resolve();
-    return new Promise(function (resolve, reject) {
-      const tag = Hub.element("script", { src: HUB_AUDIT_ASSETS + "javascripts/pack.js" });
-      tag.addEventListener("load", resolve);
-      tag.addEventListener("error", function () {
-        reject(new Error("its files did not load"));
+    function load(name) {
+      return new Promise(function (resolve, reject) {
+        const tag = Hub.element("script", { src: HUB_AUDIT_ASSETS + "javascripts/" + name });
+        tag.addEventListener("load", resolve);
+        tag.addEventListener("error", function () {
+          reject(new Error("its files did not load"));
+        });
+        document.head.append(tag);
       });
-      document.head.append(tag);
+    }
+    return (window.HubAgenda ? Promise.resolve() : load("agenda.js")).then(function () {
+      return load("pack.js");
     });
   }
 

@@ -11,8 +11,9 @@
  * textContent or as the value of a field: never as markup.
  *
  * Exercise pages and the audit link here with #ex=... or #exercises=...;
- * links with class hub-plan-link and data-exercise get that address added,
- * and a pack's page its whole agenda (data-plan).
+ * site.js gives links with class hub-plan-link and data-exercise that address,
+ * and a pack's page its whole agenda (data-plan), so exercise and pack pages
+ * need not load this script.
  */
 "use strict";
 
@@ -20,14 +21,6 @@
   const script = document.currentScript;
   /* The site's assets/ folder, for the pack's files (from file:// as well as http). */
   const ASSETS = script && script.src ? script.src.replace(/javascripts\/planner\.js(?:\?.*)?$/, "") : "";
-
-  Hub.enhance("a.hub-plan-link[data-exercise]", function (link) {
-    link.href = link.href.split("#")[0] + "#ex=" + encodeURIComponent(link.dataset.exercise);
-  });
-  /* A workshop pack's page: its whole agenda, as the planner's address (hub/model/agenda.py planner_address). */
-  Hub.enhance("a.hub-plan-link[data-plan]", function (link) {
-    link.href = link.href.split("#")[0] + "#" + link.dataset.plan;
-  });
 
   Hub.enhance("[data-hub-planner]", function (planner) {
     const A = window.HubAgenda;

@@ -202,6 +202,17 @@ window.Hub = (function () {
 
 document.documentElement.classList.add("hub-js");
 
+/* "Plan a session with this exercise": the planner's address with the exercise in it (an exercise page
+   does not load the planner's script). */
+Hub.enhance("a.hub-plan-link[data-exercise]", function (link) {
+  link.href = link.href.split("#")[0] + "#ex=" + encodeURIComponent(link.dataset.exercise);
+});
+/* A workshop pack's page: "Change this agenda in the session planner" carries its whole agenda as the
+   planner's address (hub/model/agenda.py planner_address). */
+Hub.enhance("a.hub-plan-link[data-plan]", function (link) {
+  link.href = link.href.split("#")[0] + "#" + link.dataset.plan;
+});
+
 /* The theme's own accessibility gaps. */
 Hub.onEveryPage(function () {
   const search = document.querySelector('.md-search[role="dialog"]');
