@@ -6,7 +6,7 @@ from hub.model import Model
 from hub.problems import ContentError
 from hub.render.environment import make_environment, template_context
 from hub.render.formats import FORMATS, downloads_of
-from hub.render.markup import AuthorText, relative_item_links
+from hub.render.markup import AuthorText, relative_item_links, unlinked_item_links
 from hub.render.outputs import Output, PdfFacts, PrintJob, Rendered
 from hub.render.references import refer
 from hub.render.reserved import reserved_id_problems
@@ -49,7 +49,10 @@ class Renderer:
         text = self.environment.get_template(output.template).render(self.common, **output.context, **extra)
         item = output.context.get("item")
         text = refer(text, output, item, self.model.library)
-        # A page links to items relative to itself; a PDF, read wherever it was saved, by their address on the site.
+        # A page links to items relative to itself; a PDF, read wherever it was saved, by their address on the
+        # site, or, while the site has no address (a placeholder), not at all: its words stay.
+        if output.is_print and not self.settings.published:
+            text = unlinked_item_links(text)
         root = self.settings.site_url if output.is_print else to_root(output.path, self.settings.engine == "zensical")
         text = relative_item_links(text, root)
         return mark_slips(text, item) if item is not None else text

@@ -74,6 +74,14 @@ def relative_item_links(text: str, to_root: str) -> str:
     return str(text).replace(f'href="{ITEM_LINK}', f'href="{to_root}')
 
 
+_ITEM_ANCHOR = re.compile(rf'<a href="{re.escape(ITEM_LINK)}[^"]*"[^>]*>(.*?)</a>', re.DOTALL)
+
+
+def unlinked_item_links(text: str) -> str:
+    """``text`` with each link to an item's page replaced by its words: for print when the site has no address."""
+    return _ITEM_ANCHOR.sub(r"\1", str(text))
+
+
 class AuthorText:
     """Renders author Markdown for one library: links to items go to their pages.
 

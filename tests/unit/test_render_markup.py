@@ -36,3 +36,16 @@ def test_item_links_are_made_relative_to_the_page_they_are_on() -> None:
     ]
     assert to_root("themes/values/page/2.md") == "../../../../" and to_root("pdf/sandra.pdf") == "../../"
     assert 'href="../scenarios/sandra/"' in relative_item_links(html, to_root("scenarios/index.md"))
+
+
+def test_item_links_lose_their_address_but_keep_their_words_for_print_without_a_site() -> None:
+    from hub.render.markup import ITEM_LINK, unlinked_item_links
+
+    text = (
+        f'See <a href="{ITEM_LINK}scenarios/sandra/">Sandra’s <em>story</em></a> and '
+        f'<a href="{ITEM_LINK}exercises/exercise-6-risk-taking/" title="Exercise 6">Exercise 6</a>; '
+        '<a href="https://www.iriss.org.uk/">Iriss</a> keeps its link.'
+    )
+    assert unlinked_item_links(text) == (
+        'See Sandra’s <em>story</em> and Exercise 6; <a href="https://www.iriss.org.uk/">Iriss</a> keeps its link.'
+    )
