@@ -11,8 +11,10 @@ the hub's, so its participant page is more than its learning outcomes:
   row (Exercise 5's reasons, resources, partners, barriers; Exercise 8's
   three questions), under the step's own words;
 * each step that asks a question of the group ("How do the questions
-  differ? Discuss.") or asks them to list something ("Ask your group to
-  list what they think the benefits of this approach are") is a row.
+  differ? Discuss.") is a row.
+
+A task the facilitator records on a flip chart ("Ask your group to list
+...") is not asked of each participant, so it gets no row.
 
 A row's space follows the sheets' rule: the sheet shares a page's writing
 space between its rows, within the sheets' least and most heights, so a
@@ -45,7 +47,6 @@ HUB_INTRO = "The questions of this exercise, from its instructions, with space t
 LABEL_WIDTH = 38  # per cent of the width for the question beside its writing space
 SPACE_FOR_NOTES_MM = 150.0  # a pack page's writing space, less the heading and learning outcomes above it
 _QUESTION = re.compile(r"\?(\s|$)")  # a question mark that ends a sentence, not one inside a quoted title
-_LISTING = re.compile(r"\bto list\b")  # "Ask your group to list what they think the benefits ... are"
 
 
 @dataclass(frozen=True)
@@ -77,8 +78,8 @@ def question_sheet(
 
 
 def asks(text: str) -> bool:
-    """A step that asks the group a question, or asks them to list something."""
-    return bool(_QUESTION.search(text) or _LISTING.search(text))
+    """A step that asks the group a question (a task for the flip chart, such as a list, is the facilitator's)."""
+    return bool(_QUESTION.search(text))
 
 
 def instruction_sheets(exercise: Exercise, names: FieldNames) -> list[FillSheet]:
