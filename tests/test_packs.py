@@ -59,7 +59,10 @@ def pdf_pages(path: Path) -> list[str]:
 
 
 def page_body(page: str) -> str:
-    """A page's text without its running header (up to "Outcomes Hub") and footer (from its last "Source:")."""
+    """A page's text without its running header (up to "Outcomes Hub") and footer (from its last "Source:");
+    nothing for a blank page, which has neither."""
+    if " ".join(page.split()) == BLANK_NOTE:
+        return ""
     start = page.index("Outcomes Hub") + len("Outcomes Hub")
     return page[start : page.rindex("Source:")]
 
