@@ -30,6 +30,7 @@ pytestmark = pytest.mark.e2e
 pytest_plugins = ["site_fixtures"]  # the browser, page and site_url fixtures
 
 PLANNER = "exercises/plan/"
+BLANK_NOTE = "This page is intentionally blank"
 EX3 = "exercise-3-challenges-of-getting-outcomes-into-practice"
 EX5 = "exercise-5-brainstorming-for-innovative-solutions"
 EX6 = "exercise-6-risk-taking"
@@ -150,7 +151,13 @@ def check_the_pack(pdf: Path, library, exercises: list[str], agenda_rows: list[t
     texts = page_texts(pdf)
     total = len(reader.pages)
     for number, text in enumerate(texts, start=1):
-        assert f"Page {number} of {total}" in text, number
+        if words(text) == BLANK_NOTE:  # a left-hand page left blank, so that what follows starts on a right
+            assert number % 2 == 0 and not squash(texts[number]).startswith(squash(BLANK_NOTE)), number
+        else:
+            assert f"Page {number} of {total}" in text, number
+    for depth, title, page_number in bookmarks(reader):  # each exercise and participant section on a right
+        if title != "Contents" and depth <= 1 and title not in ("Agenda", "Materials and room preparation"):
+            assert page_number % 2 == 1, (title, page_number)
     front = words(texts[0] + texts[1])
     for time, title in agenda_rows:
         assert re.search(re.escape(time) + r"\s+" + re.escape(title), front), (time, title)
@@ -448,10 +455,10 @@ def test_print_the_pack_hands_the_same_pdf_to_the_print_dialog(page: Page, site_
     page.add_init_script("window.HubPrintPdf = function (url) { window.printed = url; };")
     page.goto(site_url + PLANNER + "#" + A_DAY)
     page.get_by_role("button", name="Print the pack").click()
-    expect(page.locator("[data-plan-pack-status]")).to_contain_text("Your pack is ready to print: 11 pages")
+    expect(page.locator("[data-plan-pack-status]")).to_contain_text("Your pack is ready to print: 16 pages")
     data = page.evaluate("async () => Array.from(new Uint8Array(await (await fetch(window.printed)).arrayBuffer()))")
     (tmp_path / "printed.pdf").write_bytes(bytes(data))
-    assert len(PdfReader(tmp_path / "printed.pdf").pages) == 11
+    assert len(PdfReader(tmp_path / "printed.pdf").pages) == 16  # blank left-hand pages included
 
 
 def test_a_packs_page_opens_its_agenda_in_the_planner_at_the_printed_times(page: Page, site_url: str, library) -> None:

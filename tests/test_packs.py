@@ -29,7 +29,9 @@ SHIPPED = ("two-hour-part-one", "full-day-part-two", "team-meeting-60-minutes")
 SITE_URL = "https://outcomes-hub.example.org/"
 
 # Page counts of the shipped packs as laid out today; a change here is a change a reader would see.
-PAGES = {"two-hour-part-one": 10, "full-day-part-two": 20, "team-meeting-60-minutes": 6}
+PAGES = {"two-hour-part-one": 10, "full-day-part-two": 27, "team-meeting-60-minutes": 9}  # blank pages included
+PARTICIPANT_SET_PAGES = {"two-hour-part-one": 6, "full-day-part-two": 13, "team-meeting-60-minutes": 3}
+BLANK_NOTE = "This page is intentionally blank"
 
 FULL_DAY_AGENDA = [
     ("09:30", "Exercise 3: The challenges of getting outcomes into practice", "1 h", "1 h"),
@@ -58,7 +60,10 @@ def pdf_pages(path: Path) -> list[str]:
 
 
 def page_body(page: str) -> str:
-    """A page's text without its running header (up to "Outcomes Hub") and footer (from its last "Source:")."""
+    """A page's text without its running header (up to "Outcomes Hub") and footer (from its last "Source:");
+    nothing for a blank page, which has neither."""
+    if " ".join(page.split()) == BLANK_NOTE:
+        return ""
     start = page.index("Outcomes Hub") + len("Outcomes Hub")
     return page[start : page.rindex("Source:")]
 
@@ -256,14 +261,14 @@ def test_bookmarks_and_contents_agree(built: Path) -> None:
     assert flatten(reader.outline) == [
         (0, "Understanding and promoting the approach: a two-hour workshop", 1),
         (0, "Contents", 1),
-        (0, "Agenda", 2),  # the agenda starts the page after the contents
+        (0, "Agenda", 2),  # the contents fill the first page, so the agenda starts the next
         (0, "Materials and room preparation", 2),
         (0, "Exercise 1: Defining the approach, promoting the benefits", 3),
         (1, "Facilitator’s guide", 3),
         (1, "Participant materials", 5),
-        (0, "Exercise 2: Outcomes-focused and service-led compared", 8),
-        (1, "Facilitator’s guide", 8),
-        (1, "Participant materials", 9),
+        (0, "Exercise 2: Outcomes-focused and service-led compared", 7),
+        (1, "Facilitator’s guide", 7),
+        (1, "Participant materials", 9),  # on a right-hand page, after a blank
     ]
     contents = [line for line in pdf_pages(built / "site/pdf/two-hour-part-one.pdf")[0].splitlines() if ". ." in line]
     listed = [(line.split(" .")[0].strip(), int(line.rsplit(" ", 1)[1])) for line in contents]
@@ -272,7 +277,7 @@ def test_bookmarks_and_contents_agree(built: Path) -> None:
         ("Materials and room preparation", 2),
         ("Exercise 1: Defining the approach, promoting the benefits", 3),
         ("Participant materials", 5),
-        ("Exercise 2: Outcomes-focused and service-led compared", 8),
+        ("Exercise 2: Outcomes-focused and service-led compared", 7),
         ("Participant materials", 9),
     ]
 
@@ -284,6 +289,8 @@ def test_running_headers_name_the_exercise_and_the_part(built: Path) -> None:
     assert pages[2].startswith("Exercise 1: Defining the approach, promoting the benefits · facilitator’s guide")
     assert pages[4].startswith("Exercise 1: Defining the approach, promoting the benefits · participant materials")
     for number, page in enumerate(pages, start=1):
+        if " ".join(page.split()) == BLANK_NOTE:
+            continue  # a blank page carries nothing but its note
         assert f"Page {number} of {len(pages)}" in page
 
 
@@ -662,6 +669,21 @@ def _links(pdf: Path) -> list[tuple[int, str, str]]:
     return found
 
 
+def bookmark_pages(pdf: Path) -> list[tuple[int, str, int]]:
+    reader = PdfReader(pdf)
+    found: list[tuple[int, str, int]] = []
+
+    def walk(outline: list, depth: int) -> None:
+        for entry in outline:
+            if isinstance(entry, list):
+                walk(entry, depth + 1)
+            else:
+                found.append((depth, entry.title, reader.get_destination_page_number(entry) + 1))
+
+    walk(reader.outline, 0)
+    return found
+
+
 @pytest.mark.e2e
 def test_references_work_on_paper_and_links_work_in_the_pdf(built: Path) -> None:
     """The guide's "on page 33" is, in a pack, "page N of this pack": a link to that page, described, and marked as
@@ -697,3 +719,52 @@ def test_references_work_on_paper_and_links_work_in_the_pdf(built: Path) -> None
         for _, description, target in _links(pdf):
             assert description, (pdf.name, target)
             assert target.startswith(("https://", "http://", "mailto:", "page ")), (pdf.name, target)
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize("pack_id", SHIPPED)
+def test_every_exercise_and_participant_section_starts_on_a_right_hand_page(built: Path, pack_id: str) -> None:
+    """Printed double-sided, no participant page backs onto a facilitator's: a left page left empty says so."""
+    pdf = built / f"site/pdf/{pack_id}.pdf"
+    pages = [" ".join(page.split()) for page in pdf_pages(pdf)]
+    starts = [
+        page for _, title, page in bookmark_pages(pdf) if title.startswith("Exercise ") or title.endswith("guide")
+    ]
+    starts += [page for _, title, page in bookmark_pages(pdf) if title == "Participant materials"]
+    assert starts and all(page % 2 == 1 for page in starts), starts
+    for number, text in enumerate(pages, start=1):
+        if BLANK_NOTE in text:
+            assert text == BLANK_NOTE and number % 2 == 0 and number + 1 in starts, number
+        elif number + 1 in starts and number > 2:  # the page before a section's start: its end, not a blank
+            assert "Page" in text
+    blanks = [number for number, text in enumerate(pages, start=1) if text == BLANK_NOTE]
+    assert blanks  # each shipped pack needs at least one
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize("pack_id", SHIPPED)
+def test_each_pack_has_a_participant_set_to_photocopy(built: Path, built_library, pack_id: str) -> None:
+    """The participant materials alone, each exercise on a fresh sheet, with the pack's source and licence."""
+    pdf = built / f"site/pdf/{pack_id}-participants.pdf"
+    pages = [" ".join(page.split()) for page in pdf_pages(pdf)]
+    assert len(pages) == PARTICIPANT_SET_PAGES[pack_id]
+    whole = squash(" ".join(pages))
+    assert squash("Facilitator’s guide") not in whole
+    pack = built_library.entries[pack_id].item
+    starts = [page for _, title, page in bookmark_pages(pdf) if title == "Participant materials"]
+    assert len(starts) == len(pack.exercises) and all(page % 2 == 1 for page in starts), starts  # fresh sheets
+    position = 0
+    for exercise_id, page in zip(pack.exercises, starts, strict=True):
+        exercise = built_library.entries[exercise_id].item
+        heading = f"Exercise {exercise.number}: {exercise.title}"
+        assert squash(heading + " Participant materials") in squash(pages[page - 1])
+        position = whole.index(squash(heading + " Participant materials"), position)
+        for outcome in exercise.learning_outcomes:
+            position = whole.index(squash(outcome), position)
+    for number, text in enumerate(pages, start=1):
+        assert text == BLANK_NOTE or ("Source:" in text and "Licence" in text and f"Page {number} of" in text)
+    html = (built / f"site/packs/{pack_id}/index.html").read_text(encoding="utf-8")
+    assert f'href="../../pdf/{pack_id}-participants.pdf"' in html
+    assert "Download the participant set to photocopy (PDF, A4)" in html
+    downloads = (built / "site/downloads/index.html").read_text(encoding="utf-8")
+    assert f"{pack.title}: Participant set to photocopy" in downloads.replace("&#39;", "'")

@@ -40,6 +40,7 @@ ASSETS = "assets/pack"  # under docs/
 PLANNER_PAGE = "exercises/plan/"
 FONT_FILE = "atkinson-hyperlegible-next-400-normal.woff"
 FONT_STYLES = ("regular", "bold", "italic", "bold-italic")
+BLANK_NOTE = "This page is intentionally blank"  # print.css's @page :blank, drawn the same by pack.js
 
 
 def write_browser_pack_assets(
@@ -115,7 +116,8 @@ def _assets(printed: Path, library: Library, settings: Settings) -> dict[str, by
         reader = PdfReader(io.BytesIO(pdf))
         outline = _outline(reader)
         participant = next(page for level, title, page, _ in outline if level == 1 and title == "Participant materials")
-        data = {"pages": len(reader.pages), "outline": outline, "participantPage": participant}
+        blanks = [index for index, page in enumerate(reader.pages) if BLANK_NOTE in page.extract_text()]
+        data = {"pages": len(reader.pages), "outline": outline, "participantPage": participant, "blanks": blanks}
         script = _script(f"section:{entry.id}", {**data, "pdf": base64.b64encode(pdf).decode()})
         name = f"sections/{entry.id}.js"
         files[name] = script
@@ -137,6 +139,7 @@ def _assets(printed: Path, library: Library, settings: Settings) -> dict[str, by
         "planner": planner_link(settings),
         "printedOn": settings.build_date.strftime("%-d %B %Y"),
         "packNote": PACK_NOTE,
+        "blankNote": BLANK_NOTE,
     }
     files["pack-data.js"] = _script("manifest", manifest)
     return files

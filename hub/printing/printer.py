@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hub.atomic import copy_if_changed
-from hub.printing import forms, pdf_tags
+from hub.printing import copyfit, forms, pdf_tags
 from hub.printing.cache import PRINT_ASSET_FOLDERS, PdfCache, print_inputs_hash
 from hub.printing.fetcher import LONG_DATA_URI, make_fetcher, shorten
 
@@ -100,12 +100,14 @@ class Printer:
         try:
             with _warnings_fail(label):
                 body, stylesheets = self._with_stylesheets(html)
-                document = self._weasyprint.HTML(
-                    string=body, base_url=str(self.project / PRINT_TEMPLATES), url_fetcher=self._fetcher
-                )
-                pdf = document.write_pdf(
-                    stylesheets=stylesheets,
-                    font_config=self._fonts,
+
+                def render(text: str) -> object:
+                    document = self._weasyprint.HTML(
+                        string=text, base_url=str(self.project / PRINT_TEMPLATES), url_fetcher=self._fetcher
+                    )
+                    return document.render(stylesheets=stylesheets, font_config=self._fonts, pdf_variant="pdf/ua-1")
+
+                pdf = copyfit.fitted(body, render).write_pdf(
                     pdf_variant="pdf/ua-1",
                     uncompressed_pdf=False,
                     finisher=pdf_tags.after(self._finish),

@@ -18,6 +18,7 @@ from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, Stric
 from hub.content.kinds import KINDS
 from hub.content.text import plain_text
 from hub.model import Model
+from hub.model.participant_sheets import notes_sheets, participant_parts
 from hub.model.sheet_parts import sheet_parts
 from hub.model.star import SCREEN, star_geometry
 from hub.model.summaries import summary_repeated
@@ -71,6 +72,8 @@ def make_environment(templates: Path, author_text: AuthorText, compiled_template
     )
     # ``{% if url is published %}``: a page of the site at a real address, which printed pages may point at.
     environment.tests["published"] = lambda url: bool(url) and not is_placeholder_url(url)
+    # for the packs' participant pages, whose macros are imported without the context
+    environment.globals.update(participant_parts=participant_parts, notes_sheets=notes_sheets)
     return environment
 
 

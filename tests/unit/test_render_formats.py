@@ -73,7 +73,7 @@ def test_downloads_come_in_format_order_with_handouts_first(model: Model) -> Non
     scenario = model.library.of_kind(KINDS["scenarios"])[0]
     assert [link.label for link in downloads(scenario)] == ["Handout", "Scenario cards"]
     pack = model.library.of_kind(KINDS["packs"])[0]
-    assert [link.label for link in downloads(pack)] == ["Workshop pack"]
+    assert [link.label for link in downloads(pack)] == ["Workshop pack", "Participant set to photocopy"]
 
 
 def test_decks_link_from_every_item_they_hold(model: Model) -> None:

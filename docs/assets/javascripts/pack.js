@@ -392,7 +392,7 @@
     entries.forEach(function ([text, target, level], index) {
       const number = String(pageOf(target));
       const indent = level ? 7 * MM : 0;
-      const top = level ? (entries[index - 1][2] ? 0 : 1 * MM) : 2.5 * MM;
+      const top = level ? (entries[index - 1][2] ? 0 : 0.5 * MM) : 1.5 * MM; /* print.css: ol.toc */
       const item = new Elem("TOCI", toc);
       const link = new Elem("Link", item);
       const numberWidth = fonts.width(number, "regular", s.base);
@@ -424,7 +424,7 @@
     /* the agenda: kept on one page when it fits on one */
     const tableSize = s.table;
     const tlh = tableSize * s.lineHeight;
-    const pad = [1.6 * MM, 2.5 * MM];
+    const pad = [1.3 * MM, 2.5 * MM];
     const columns = s.columns.map(function (share) {
       return share * width;
     });
@@ -455,8 +455,11 @@
       1.5 * MM + s.h2 * s.lineHeight + 2 * MM + s.hubLabel * s.lineHeight + 0.8 * MM + headHeight + body.reduce(function (sum, row) {
         return sum + rowHeight(row.cells);
       }, 0) + noteLines * 3 * lh; // prettier-ignore
-    if (!L.atTop) L.newPage(); /* the agenda starts the page after the contents (print.css: .pack-agenda) */
-    void agendaHeight;
+    L.margin(6 * MM); /* the agenda shares the contents' page when it fits there (print.css: .pack-agenda) */
+    if (agendaHeight > L.room() && !L.atTop) {
+      L.newPage();
+      L.margin(6 * MM, true);
+    }
     L.mark("agenda");
     L.y += 1.5 * MM; /* the agenda is the hub's: a .hub-note, with its label under the heading */
     L.paragraph([bold("Agenda", s.h2, BLUE)], { lineHeight: s.h2 * s.lineHeight, marginBottom: 2 * MM, owner: new Elem("H2", doc) });
@@ -505,11 +508,11 @@
     });
     items.push(copies);
     if (model.refreshments) items.push([reg(model.refreshments)]);
-    L.margin(9 * MM);
+    L.margin(6 * MM);
     const first = wrap(fonts, items[0], width - s.itemIndent);
     if (s.h2 * s.lineHeight + 2 * MM + lh + 2.5 * MM + first.length * lh > L.room()) {
       L.newPage();
-      L.margin(9 * MM, true);
+      L.margin(6 * MM, true);
     }
     L.mark("checklist");
     L.paragraph([bold("Materials and room preparation", s.h2, BLUE)], { lineHeight: s.h2 * s.lineHeight, marginBottom: 2 * MM, owner: new Elem("H2", doc) });
@@ -600,6 +603,15 @@
       }
     });
     return out.join("\n");
+  }
+
+  /* A left-hand page left empty so that what follows starts on a right-hand page says so, and carries
+     nothing else (print.css: @page :blank); the note is an artifact. */
+  function blankNote(fonts, manifest) {
+    const size = 11;
+    const x = (manifest.page[0] - fonts.width(manifest.blankNote, "italic", size)) / 2;
+    const y = 120 * MM - fonts.descent("italic") * size;
+    return [{ kind: "text", x: x, y: y, text: manifest.blankNote, style: "italic", size: size, color: GREY, spacing: 0, owner: null }];
   }
 
   /* Page furniture, drawn as artifacts: running header, footer with QR code, and "Page x of y". */
@@ -780,13 +792,20 @@
     const pageOf = function (target) {
       return (target in frontMarks ? frontMarks[target] : starts[target]) + 1;
     };
-    for (let attempt = 0; attempt < 6; attempt++) {
+    /* each exercise starts on a right-hand page, after a blank left-hand one if need be (print.css:
+       .pack-exercise); a section's own blank pages are in its pages */
+    const placeSections = function () {
       let at = frontPages;
       model.exercises.forEach(function (e) {
+        if (at % 2 === 1) at += 1;
         starts["exercise:" + e.id] = at;
         starts["participant:" + e.id] = at + data.sections[e.id].participantPage;
         at += data.sections[e.id].pages;
       });
+      return at;
+    };
+    for (let attempt = 0; attempt < 6; attempt++) {
+      placeSections();
       document.kids = [];
       L = layoutFront(fonts, s, manifest.page, model, pageOf, document);
       const marks = { agenda: L.marks.agenda.page, checklist: L.marks.checklist.page };
@@ -795,9 +814,7 @@
       frontMarks = marks;
       if (settled) break;
     }
-    const total = frontPages + model.exercises.reduce(function (sum, e) {
-      return sum + data.sections[e.id].pages;
-    }, 0);
+    const total = placeSections();
 
     /* the fonts and the QR code */
     const carrier = await lib.PDFDocument.load(base64(data.fonts.pdf), { updateMetadata: false });
@@ -861,9 +878,18 @@
 
     /* the sections, with their own tags, and "Page x of y" */
     for (const e of model.exercises) {
+      if (doc.getPageCount() % 2 === 1) {
+        const blank = doc.addPage(manifest.page);
+        useFonts(blank);
+        const note = contentOf({ commands: blankNote(fonts, manifest) }, doc.getPageCount() - 1, fonts, manifest.page[1], []);
+        blank.node.set(N("Contents"), context.obj([context.register(context.flateStream(note))]));
+        blank.node.set(N("Tabs"), N("S"));
+      }
       const pages = await appendSection(lib, doc, base64(data.sections[e.id].pdf), tree);
-      pages.forEach(function (page) {
-        const index = doc.getPageCount() - pages.length + pages.indexOf(page);
+      const blanks = data.sections[e.id].blanks;
+      pages.forEach(function (page, at) {
+        if (blanks.indexOf(at) >= 0) return; /* a blank page carries no page number */
+        const index = doc.getPageCount() - pages.length + at;
         useFonts(page);
         const stamp = contentOf({ commands: furniture(fonts, s, manifest.page, { number: index + 1, total: total }) }, index, fonts, manifest.page[1], []);
         page.node.addContentStream(context.register(context.flateStream(stamp)));
