@@ -29,7 +29,7 @@ SHIPPED = ("two-hour-part-one", "full-day-part-two", "team-meeting-60-minutes")
 SITE_URL = "https://outcomes-hub.example.org/"
 
 # Page counts of the shipped packs as laid out today; a change here is a change a reader would see.
-PAGES = {"two-hour-part-one": 10, "full-day-part-two": 27, "team-meeting-60-minutes": 9}  # blank pages included
+PAGES = {"two-hour-part-one": 12, "full-day-part-two": 27, "team-meeting-60-minutes": 9}  # blank pages included
 PARTICIPANT_SET_PAGES = {"two-hour-part-one": 6, "full-day-part-two": 13, "team-meeting-60-minutes": 3}
 BLANK_NOTE = "This page is intentionally blank"
 
@@ -220,7 +220,7 @@ def test_one_combined_checklist(built: Path) -> None:
     for line in [
         "Flip chart paper (Exercises 1 and 2)",
         "Service-led and Outcomes-focused Approaches Compared table (Exercise 2)",
-        "One copy of the participant materials for each person: Exercise 1, page 5; Exercise 2, page 9.",
+        "One copy of the participant materials for each person: Exercise 1, page 5; Exercise 2, page 11.",
         "Refreshments for the break at 10:30.",
     ]:
         assert squash(line) in checklist
@@ -266,9 +266,9 @@ def test_bookmarks_and_contents_agree(built: Path) -> None:
         (0, "Exercise 1: Defining the approach, promoting the benefits", 3),
         (1, "Facilitator’s guide", 3),
         (1, "Participant materials", 5),
-        (0, "Exercise 2: Outcomes-focused and service-led compared", 7),
-        (1, "Facilitator’s guide", 7),
-        (1, "Participant materials", 9),  # on a right-hand page, after a blank
+        (0, "Exercise 2: Outcomes-focused and service-led compared", 9),  # on a right-hand page, after a blank
+        (1, "Facilitator’s guide", 9),
+        (1, "Participant materials", 11),  # on a right-hand page, after a blank
     ]
     contents = [line for line in pdf_pages(built / "site/pdf/two-hour-part-one.pdf")[0].splitlines() if ". ." in line]
     listed = [(line.split(" .")[0].strip(), int(line.rsplit(" ", 1)[1])) for line in contents]
@@ -277,8 +277,8 @@ def test_bookmarks_and_contents_agree(built: Path) -> None:
         ("Materials and room preparation", 2),
         ("Exercise 1: Defining the approach, promoting the benefits", 3),
         ("Participant materials", 5),
-        ("Exercise 2: Outcomes-focused and service-led compared", 7),
-        ("Participant materials", 9),
+        ("Exercise 2: Outcomes-focused and service-led compared", 9),
+        ("Participant materials", 11),
     ]
 
 
@@ -706,7 +706,7 @@ def test_references_work_on_paper_and_links_work_in_the_pdf(built: Path) -> None
     assert "The case studies ‘Catriona’ and ‘Mr and Mrs MacKay’ have two sample scenarios" in text
     assert "Appendix I" not in text and "on page 15" not in text and "pages 13, 14 and 15" not in text
     two_hour_pages = pdf_pages(built / "site/pdf/two-hour-part-one.pdf")
-    table = next(n for n, page in enumerate(two_hour_pages, start=1) if "Table 3: Benefits" in page)
+    table = next(n for n, page in enumerate(two_hour_pages, start=1) if re.search(r"^Table 3: Benefits", page, re.M))
     assert f"Outcomes-focused Approach Table on page {table} of this pack." in text  # the table's own page
     handout = " ".join(" ".join(pdf_pages(built / "site/pdf/exercise-6-risk-taking-facilitator.pdf")).split())
     assert "Refer to training materials on page 3 of this handout." in handout
@@ -767,4 +767,5 @@ def test_each_pack_has_a_participant_set_to_photocopy(built: Path, built_library
     assert f'href="../../pdf/{pack_id}-participants.pdf"' in html
     assert "Download the participant set to photocopy (PDF, A4)" in html
     downloads = (built / "site/downloads/index.html").read_text(encoding="utf-8")
-    assert f"{pack.title}: Participant set to photocopy" in downloads.replace("&#39;", "'")
+    listed = re.search(rf"<li>{re.escape(pack.title)}: (.*?)</li>", downloads.replace("&#39;", "'"))
+    assert listed and f'<a href="../pdf/{pack_id}-participants.pdf">Participant set to photocopy</a>' in listed[1]
