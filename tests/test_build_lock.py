@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from in_process import run_main
 
-from conftest import EPOCH, copy_project
+from conftest import EPOCH, SITE_URL, copy_project
 from hub.pipeline.lock import WAITING, ProjectBusy, clear_leftovers, project_lock
 from hub.settings import Paths
 
@@ -175,7 +175,7 @@ def leftovers(project: Path) -> list[str]:
 
 
 def start_build(project: Path) -> subprocess.Popen[str]:
-    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "PYTHONDONTWRITEBYTECODE": "1"}
+    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "PYTHONDONTWRITEBYTECODE": "1", "HUB_SITE_URL": SITE_URL}
     return subprocess.Popen(
         [sys.executable, "build.py", "build"],
         cwd=project,

@@ -129,7 +129,7 @@ def test_a_build_reprints_damaged_entries_and_never_copies_them_into_the_site(bu
     jobs = {job.pdf_path: job for job in rendered.print_jobs}
     chosen = {
         "zeros in the middle": "pdf/cards-scenarios.pdf",
-        "truncated": "pdf/poster-principles-underpinning-practice-a4.pdf",
+        "truncated": "pdf/poster-principles-underpinning-practice-names-a4.pdf",
         "no .sha256": "pdf/exercise-1-defining-the-approach-facilitator.pdf",
     }
     for damage, pdf in chosen.items():

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EPOCH, copy_project, run_build, tree_snapshot
+from conftest import EPOCH, SITE_URL, copy_project, run_build, tree_snapshot
 
 pytestmark = pytest.mark.e2e  # builds killed in their own processes
 
@@ -104,7 +104,7 @@ sys.exit(main(["build"]))
 
 
 def interrupted_build(project: Path, point: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "PYTHONDONTWRITEBYTECODE": "1"}
+    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "PYTHONDONTWRITEBYTECODE": "1", "HUB_SITE_URL": SITE_URL}
     return subprocess.run(
         [sys.executable, "-c", INTERRUPTED_BUILD, point],
         cwd=project,
@@ -177,7 +177,7 @@ def test_a_build_killed_between_the_renames_of_a_fallback_swap_is_put_right_by_t
 
 def test_a_build_killed_from_outside_while_mkdocs_runs_leaves_the_previous_site_intact(changed_project: Path) -> None:
     before = tree_snapshot(changed_project / "site")
-    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "PYTHONDONTWRITEBYTECODE": "1"}
+    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "PYTHONDONTWRITEBYTECODE": "1", "HUB_SITE_URL": SITE_URL}
     process = subprocess.Popen(
         [sys.executable, "build.py", "build"],
         cwd=changed_project,

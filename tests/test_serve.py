@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EPOCH
+from conftest import EPOCH, SITE_URL
 
 pytestmark = pytest.mark.e2e  # build.py serve in a process of its own
 
@@ -45,7 +45,7 @@ def wait_for(predicate, seconds: float) -> bool:
 def test_editing_a_scenario_updates_its_page(project: Path, tmp_path: Path) -> None:
     port = free_port()
     log = tmp_path / "serve.log"
-    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH}
+    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "HUB_SITE_URL": SITE_URL}
     stderr = log.open("w")
     server = subprocess.Popen(
         [sys.executable, "build.py", "serve", "--port", str(port)],
