@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from conftest import REPO, Run, run_build
+from conftest import REPO, SITE_URL, Run, run_build
 from hub.cli import main as cli
 from hub.content import load_library
 from hub.content.schemas import Exercise
@@ -26,7 +26,6 @@ from hub.problems import ContentError
 from hub.words import clock, duration
 
 SHIPPED = ("two-hour-part-one", "full-day-part-two", "team-meeting-60-minutes")
-SITE_URL = "https://outcomes-hub.example.org/"
 
 # Page counts of the shipped packs as laid out today; a change here is a change a reader would see.
 PAGES = {"two-hour-part-one": 12, "full-day-part-two": 27, "team-meeting-60-minutes": 9}  # blank pages included

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EPOCH, copy_project, run_build
+from conftest import EPOCH, SITE_URL, copy_project, run_build
 from hub.printing.cache import PdfCache, print_inputs_hash
 from hub.render.outputs import PrintJob
 from hub.settings import A4, Paths, Settings
@@ -123,7 +123,7 @@ def test_a_build_reprints_damaged_entries_and_never_copies_them_into_the_site(bu
 
     project = copy_project(tmp_path / "project")
     shutil.copytree(built / ".cache", project / ".cache")
-    settings = Settings.load(project, epoch=int(EPOCH))
+    settings = Settings.load(project, epoch=int(EPOCH), site_url=SITE_URL)  # as the shared build
     _, rendered = pipeline.read_and_render(settings, keep=False)
     cache = PdfCache(settings.paths.pdf_cache, print_inputs_hash(project))
     jobs = {job.pdf_path: job for job in rendered.print_jobs}

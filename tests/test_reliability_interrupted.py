@@ -214,13 +214,14 @@ def test_running_out_of_disk_space_fails_cleanly_and_leaves_the_site(changed_pro
 
 @pytest.fixture
 def small_disk(tmp_path: Path) -> Iterator[Path]:
-    """A tmpfs of a few megabytes, where this machine allows mounting one (as root); skipped elsewhere."""
+    """A small tmpfs (room for a project, its site and a second site being built), where this machine allows
+    mounting one (as root); skipped elsewhere."""
     mount_point = tmp_path / "small-disk"
     mount_point.mkdir()
     if os.geteuid() != 0 or not shutil.which("mount"):
         pytest.skip("mounting a tmpfs needs root")
     done = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=40m", "tmpfs", str(mount_point)], capture_output=True, check=False
+        ["mount", "-t", "tmpfs", "-o", "size=96m", "tmpfs", str(mount_point)], capture_output=True, check=False
     )
     if done.returncode != 0:
         pytest.skip(f"cannot mount a tmpfs here: {done.stderr.decode().strip()}")

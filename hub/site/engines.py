@@ -13,6 +13,7 @@ Every engine empties its output folder before it fails, so each is only ever giv
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 import shutil
