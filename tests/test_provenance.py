@@ -130,8 +130,9 @@ def test_sic_marks_text_but_never_a_tag_an_attribute_or_front_matter() -> None:
 def _texts(document: str) -> tuple[str, str]:
     """The text of an HTML document, normalised: what is inside an element marked as the hub's, and what is not."""
     root = lxml_html.document_fromstring(document)
-    # Navigation (the site's menus and a page's table of contents) is the hub's labels, as item titles are.
-    for dropped in root.xpath("//script|//style|//head|//nav"):
+    # Navigation (the site's menus and a page's table of contents) is the hub's labels, as item titles are; what the
+    # search index reads about a page (hidden, data-pagefind-meta) is data about it, as the head's description is.
+    for dropped in root.xpath("//script|//style|//head|//nav|//*[@data-pagefind-meta]"):
         dropped.getparent().remove(dropped)
     marked, unmarked = [], []
     for node in root.xpath("//text()"):
