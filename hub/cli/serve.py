@@ -156,13 +156,15 @@ def serve(settings: Settings, host: str, port: int) -> int:
     handler.setFormatter(_PrintableFormatter("%(levelname)-7s -  %(message)s"))
     logging.basicConfig(level=logging.INFO, handlers=[handler])
     try:
-        # "dirty" rebuilds only the pages whose files changed, so a saved YAML file shows within
-        # seconds; MkDocs warns about it, so the preview is not strict (`build` always is).
+        # Each change rebuilds the whole site (a few seconds). A "dirty" rebuild of the changed pages alone
+        # fails when the hub writes a page while MkDocs builds (the downloads page, written once the PDFs are
+        # printed): MkDocs reads the page before the write and renders it after. The preview is not strict
+        # (`build` always is), so that a problem shows on the page instead of stopping the preview.
         with _bad_addresses_refused():
             mkdocs_serve(
                 config_file=str(settings.paths.site_config),
                 livereload=True,
-                build_type="dirty",
+                build_type=None,
                 dev_addr=f"{host}:{port}",
                 strict=False,
             )
