@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from hub.render.outputs import GENERATED_FOLDERS
 
@@ -155,3 +156,19 @@ def run_in_process(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixtur
 
 def tree_snapshot(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def pdf_bookmarks(pdf: Path | PdfReader) -> list[tuple[int, str, int]]:
+    """A PDF's bookmarks in order: (depth, title, page number from 1)."""
+    reader = pdf if isinstance(pdf, PdfReader) else PdfReader(pdf)
+    found: list[tuple[int, str, int]] = []
+
+    def walk(outline: list, depth: int) -> None:
+        for entry in outline:
+            if isinstance(entry, list):
+                walk(entry, depth + 1)
+            else:
+                found.append((depth, entry.title, reader.get_destination_page_number(entry) + 1))
+
+    walk(reader.outline, 0)
+    return found

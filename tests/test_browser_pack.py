@@ -22,7 +22,7 @@ from playwright.sync_api import Browser, Page, Route, expect
 from pypdf import PdfReader
 from pypdf.generic import ContentStream, DictionaryObject
 
-from conftest import SITE_URL, run_build
+from conftest import SITE_URL, pdf_bookmarks, run_build
 from hub.content import load_library
 
 pytestmark = pytest.mark.e2e
@@ -90,20 +90,6 @@ def squash(text: str) -> str:
     return re.sub(r"\s+", "", words(text).replace("**", "").replace("*", "")).lower()
 
 
-def bookmarks(reader: PdfReader) -> list[tuple[int, str, int]]:
-    found: list[tuple[int, str, int]] = []
-
-    def walk(outline: list, depth: int) -> None:
-        for entry in outline:
-            if isinstance(entry, list):
-                walk(entry, depth + 1)
-            else:
-                found.append((depth, entry.title, reader.get_destination_page_number(entry) + 1))
-
-    walk(reader.outline, 0)
-    return found
-
-
 def untagged_content(reader: PdfReader) -> list[str]:
     """Marked content that the structure tree does not reach: (page, MCID) for each."""
     root = reader.trailer["/Root"]
@@ -155,7 +141,7 @@ def check_the_pack(pdf: Path, library, exercises: list[str], agenda_rows: list[t
             assert number % 2 == 0 and not squash(texts[number]).startswith(squash(BLANK_NOTE)), number
         else:
             assert f"Page {number} of {total}" in text, number
-    for depth, title, page_number in bookmarks(reader):  # each exercise and participant section on a right
+    for depth, title, page_number in pdf_bookmarks(reader):  # each exercise and participant section on a right
         if title != "Contents" and depth <= 1 and title not in ("Agenda", "Materials and room preparation"):
             assert page_number % 2 == 1, (title, page_number)
     front = words(texts[0] + texts[1])
@@ -163,7 +149,7 @@ def check_the_pack(pdf: Path, library, exercises: list[str], agenda_rows: list[t
         assert re.search(re.escape(time) + r"\s+" + re.escape(title), front), (time, title)
     whole = squash(" ".join(texts))
     position = 0
-    marks = bookmarks(reader)
+    marks = pdf_bookmarks(reader)
     for exercise_id in exercises:
         exercise = library.entries[exercise_id].item
         heading = f"Exercise {exercise.number}: {exercise.title}"
@@ -264,7 +250,7 @@ def test_the_browser_pack_is_the_command_line_pack(page: Page, site_url: str, bu
     assert len(browser_pages) == len(cli_pages)
     for number, (ours, theirs) in enumerate(zip(browser_pages, cli_pages, strict=True), start=1):
         assert words(ours) == words(theirs), f"page {number}"
-    browser_marks, cli_marks = bookmarks(PdfReader(browser_pdf)), bookmarks(PdfReader(tmp_path / "cli.pdf"))
+    browser_marks, cli_marks = pdf_bookmarks(PdfReader(browser_pdf)), pdf_bookmarks(PdfReader(tmp_path / "cli.pdf"))
     assert browser_marks == cli_marks
     # The footers too: a QR code and an "Online:" link to the planner on the front pages, at the site's address.
     browser_feet, cli_feet = footer_texts(browser_pdf), footer_texts(tmp_path / "cli.pdf")
@@ -300,8 +286,8 @@ def test_at_a_placeholder_address_neither_pack_has_qr_codes_or_links(
     assert result.code == 0, result.stderr
     assert "carry no QR codes or links" in result.stderr
     browser, cli = PdfReader(browser_pdf), PdfReader(tmp_path / "cli.pdf")
-    front = first_exercise_page(bookmarks(cli)) - 1
-    assert front == first_exercise_page(bookmarks(browser)) - 1 >= 2
+    front = first_exercise_page(pdf_bookmarks(cli)) - 1
+    assert front == first_exercise_page(pdf_bookmarks(browser)) - 1 >= 2
     browser_feet, cli_feet = footer_texts(browser_pdf)[:front], footer_texts(tmp_path / "cli.pdf")[:front]
     assert [words(foot) for foot in browser_feet] == [words(foot) for foot in cli_feet]
     for number, foot in enumerate(cli_feet, start=1):

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from conftest import REPO, SITE_URL, Run, run_build
+from conftest import REPO, SITE_URL, Run, pdf_bookmarks, run_build
 from hub.cli import main as cli
 from hub.content import load_library
 from hub.content.schemas import Exercise
@@ -246,18 +246,7 @@ def test_materials_spelt_two_ways_are_one(library) -> None:
 
 @pytest.mark.e2e
 def test_bookmarks_and_contents_agree(built: Path) -> None:
-    reader = PdfReader(built / "site/pdf/two-hour-part-one.pdf")
-
-    def flatten(outline: list, depth: int = 0) -> list[tuple[int, str, int]]:
-        found = []
-        for entry in outline:
-            if isinstance(entry, list):
-                found += flatten(entry, depth + 1)
-            else:
-                found.append((depth, entry.title, reader.get_destination_page_number(entry) + 1))
-        return found
-
-    assert flatten(reader.outline) == [
+    assert pdf_bookmarks(built / "site/pdf/two-hour-part-one.pdf") == [
         (0, "Understanding and promoting the approach: a two-hour workshop", 1),
         (0, "Contents", 1),
         (0, "Agenda", 2),  # the contents fill the first page, so the agenda starts the next
@@ -668,21 +657,6 @@ def _links(pdf: Path) -> list[tuple[int, str, str]]:
     return found
 
 
-def bookmark_pages(pdf: Path) -> list[tuple[int, str, int]]:
-    reader = PdfReader(pdf)
-    found: list[tuple[int, str, int]] = []
-
-    def walk(outline: list, depth: int) -> None:
-        for entry in outline:
-            if isinstance(entry, list):
-                walk(entry, depth + 1)
-            else:
-                found.append((depth, entry.title, reader.get_destination_page_number(entry) + 1))
-
-    walk(reader.outline, 0)
-    return found
-
-
 @pytest.mark.e2e
 def test_references_work_on_paper_and_links_work_in_the_pdf(built: Path) -> None:
     """The guide's "on page 33" is, in a pack, "page N of this pack": a link to that page, described, and marked as
@@ -726,10 +700,8 @@ def test_every_exercise_and_participant_section_starts_on_a_right_hand_page(buil
     """Printed double-sided, no participant page backs onto a facilitator's: a left page left empty says so."""
     pdf = built / f"site/pdf/{pack_id}.pdf"
     pages = [" ".join(page.split()) for page in pdf_pages(pdf)]
-    starts = [
-        page for _, title, page in bookmark_pages(pdf) if title.startswith("Exercise ") or title.endswith("guide")
-    ]
-    starts += [page for _, title, page in bookmark_pages(pdf) if title == "Participant materials"]
+    starts = [page for _, title, page in pdf_bookmarks(pdf) if title.startswith("Exercise ") or title.endswith("guide")]
+    starts += [page for _, title, page in pdf_bookmarks(pdf) if title == "Participant materials"]
     assert starts and all(page % 2 == 1 for page in starts), starts
     for number, text in enumerate(pages, start=1):
         if BLANK_NOTE in text:
@@ -750,7 +722,7 @@ def test_each_pack_has_a_participant_set_to_photocopy(built: Path, built_library
     whole = squash(" ".join(pages))
     assert squash("Facilitator’s guide") not in whole
     pack = built_library.entries[pack_id].item
-    starts = [page for _, title, page in bookmark_pages(pdf) if title == "Participant materials"]
+    starts = [page for _, title, page in pdf_bookmarks(pdf) if title == "Participant materials"]
     assert len(starts) == len(pack.exercises) and all(page % 2 == 1 for page in starts), starts  # fresh sheets
     position = 0
     for exercise_id, page in zip(pack.exercises, starts, strict=True):

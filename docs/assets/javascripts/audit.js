@@ -203,7 +203,7 @@ Hub.enhance("form[data-hub-audit]", function (form) {
     button.addEventListener("click", function () {
       said.textContent = "Making your pack…";
       const address = "title=A+workshop+for+your+training+priorities&exercises=" + ids.join(",");
-      loadPack()
+      Hub.loadPack(HUB_AUDIT_ASSETS)
         .then(function () {
           return window.HubPack.makeFromAddress({ assets: HUB_AUDIT_ASSETS, address: address });
         })
@@ -218,23 +218,6 @@ Hub.enhance("form[data-hub-audit]", function (form) {
     return Hub.element("div", {}, [Hub.element("p", {}, [button]), said]);
   }
 
-  /* pack.js needs the planner's rules (agenda.js, HubAgenda), which this page does not load itself. */
-  function loadPack() {
-    if (window.HubPack) return Promise.resolve();
-    function load(name) {
-      return new Promise(function (resolve, reject) {
-        const tag = Hub.element("script", { src: HUB_AUDIT_ASSETS + "javascripts/" + name });
-        tag.addEventListener("load", resolve);
-        tag.addEventListener("error", function () {
-          reject(new Error("its files did not load"));
-        });
-        document.head.append(tag);
-      });
-    }
-    return (window.HubAgenda ? Promise.resolve() : load("agenda.js")).then(function () {
-      return load("pack.js");
-    });
-  }
 
   form.addEventListener("change", function () {
     save();

@@ -470,23 +470,6 @@ Hub.enhance("[data-hub-star]", function (tool) {
 
   /* The PDF is drawn by pack.js (the planner's pack maker, loaded only now): the star as a picture beside
      the table of scores, in the shipped fonts, on an A4 landscape page, as `build.py star` prints it. */
-  /* pack.js needs the planner's rules (agenda.js, HubAgenda), which this page does not load itself. */
-  function loadPack() {
-    if (window.HubPack) return Promise.resolve();
-    function load(name) {
-      return new Promise(function (resolve, reject) {
-        const tag = Hub.element("script", { src: STAR_ASSETS + "javascripts/" + name });
-        tag.addEventListener("load", resolve);
-        tag.addEventListener("error", function () {
-          reject(new Error("its files did not load"));
-        });
-        document.head.append(tag);
-      });
-    }
-    return (window.HubAgenda ? Promise.resolve() : load("agenda.js")).then(function () {
-      return load("pack.js");
-    });
-  }
 
   function downloadPdf(made) {
     const complete = readings().filter(function (reading) {
@@ -497,7 +480,7 @@ Hub.enhance("[data-hub-star]", function (tool) {
       return;
     }
     Hub.announce(status, "Making the PDF…");
-    Promise.all([loadPack(), pngBlob(made, 3)])
+    Promise.all([Hub.loadPack(STAR_ASSETS), pngBlob(made, 3)])
       .then(function ([, blob]) {
         return blob.arrayBuffer();
       })

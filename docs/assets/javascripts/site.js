@@ -144,6 +144,25 @@ window.Hub = (function () {
     });
   }
 
+  /* The pack maker (pack.js) and the planner's rules it needs (agenda.js, HubAgenda), loaded when a page
+     that does not load them itself first asks for a PDF; `assets` is the site's assets/ folder. */
+  function loadPack(assets) {
+    if (window.HubPack) return Promise.resolve();
+    function load(name) {
+      return new Promise(function (resolve, reject) {
+        const tag = element("script", { src: assets + "javascripts/" + name });
+        tag.addEventListener("load", resolve);
+        tag.addEventListener("error", function () {
+          reject(new Error("its files did not load"));
+        });
+        document.head.append(tag);
+      });
+    }
+    return (window.HubAgenda ? Promise.resolve() : load("agenda.js")).then(function () {
+      return load("pack.js");
+    });
+  }
+
   /* A catalogue with several pages (hub/listings.py) links, hidden, to a data
      script with every item. loadCatalogue(link, ready) runs that script once
      (a script element works from file:// too, where fetch does not) and calls
@@ -192,6 +211,7 @@ window.Hub = (function () {
     element: element,
     button: button,
     askFirst: askFirst,
+    loadPack: loadPack,
     announce: announce,
     copyText: copyText,
     duration: duration,
