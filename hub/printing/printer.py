@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hub.atomic import copy_if_changed
-from hub.printing import copyfit, forms, pdf_tags
+from hub.printing import copyfit, forms, page_ranges, pdf_tags
 from hub.printing.cache import PRINT_ASSET_FOLDERS, PdfCache, print_inputs_hash
 from hub.printing.fetcher import LONG_DATA_URI, make_fetcher, shorten
 
@@ -107,7 +107,7 @@ class Printer:
                     )
                     return document.render(stylesheets=stylesheets, font_config=self._fonts, pdf_variant="pdf/ua-1")
 
-                pdf = copyfit.fitted(body, render).write_pdf(
+                pdf = copyfit.fitted(body, page_ranges.settling(render)).write_pdf(
                     pdf_variant="pdf/ua-1",
                     uncompressed_pdf=False,
                     finisher=pdf_tags.after(self._finish),
