@@ -219,12 +219,51 @@ def test_one_combined_checklist(built: Path) -> None:
     for line in [
         "Flip chart paper (Exercises 1 and 2)",
         "Service-led and Outcomes-focused Approaches Compared table (Exercise 2)",
-        "One copy of the participant materials for each person: Exercise 1, page 5; Exercise 2, page 11.",
+        "One copy of the participant materials for each person: Exercise 1, pages 5–7; Exercise 2, pages 11–12.",
         "Refreshments for the break at 10:30.",
     ]:
         assert squash(line) in checklist
     full_day = squash(pdf_pages(built / "site/pdf/full-day-part-two.pdf")[1])  # with the agenda, after the contents
     assert squash("Materials and room preparation") in full_day and "noneneeded" not in full_day
+
+
+def participant_ranges(pdf: Path) -> dict[int, tuple[int, int]]:
+    """What a pack's checklist says of each exercise's participant materials: ``{3: (5, 7)}`` for "Exercise 3,
+    pages 5–7" and ``{3: (5, 5)}`` for "Exercise 3, page 5"."""
+    text = " ".join(" ".join(pdf_pages(pdf)[:3]).split())
+    listed = re.search(r"One copy of the participant materials for each person: (.*?)\.(?: |$)", text)
+    assert listed, text
+    found = {}
+    for part in listed[1].split("; "):
+        match = re.fullmatch(r"Exercise (\d+), (?:page (\d+)|pages (\d+)–(\d+))", part)
+        assert match, part
+        first, last = (int(match[2]), int(match[2])) if match[2] else (int(match[3]), int(match[4]))
+        assert match[2] or first < last, part  # one page is "page 9", never "pages 9–9"
+        found[int(match[1])] = (first, last)
+    return found
+
+
+def participant_pages(pdf: Path) -> dict[int, list[int]]:
+    """Where each exercise's participant materials really are: the pages whose running header names them."""
+    found: dict[int, list[int]] = {}
+    for number, page in enumerate(pdf_pages(pdf), start=1):
+        header = page.strip().splitlines()[0] if page.strip() else ""
+        named = re.match(r"Exercise (\d+): .* · participant materials$", header)
+        if named:
+            found.setdefault(int(named[1]), []).append(number)
+    return found
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize("pack_id", SHIPPED)
+def test_the_checklist_gives_each_exercises_participant_pages(built: Path, pack_id: str) -> None:
+    """ "Exercise 3, pages 5–7": from the first page of its participant materials to the last, as printed."""
+    pdf = built / f"site/pdf/{pack_id}.pdf"
+    ranges, pages = participant_ranges(pdf), participant_pages(pdf)
+    assert list(ranges) == list(pages)
+    for number, (first, last) in ranges.items():
+        assert pages[number] == list(range(first, last + 1)), number
+    assert any(first < last for first, last in ranges.values())
 
 
 def test_materials_spelt_two_ways_are_one(library) -> None:
@@ -423,21 +462,47 @@ def test_a_bad_pack_fails_the_build_with_exit_1_and_no_traceback(
 
 @pytest.mark.e2e
 def test_a_pack_of_chosen_exercises(project: Path, tmp_path: Path) -> None:
-    out = tmp_path / "pack.pdf"
+    """Lengths as the trainer gives them (7:45), the least time for the other "at least" exercises: every clock
+    time fixed, to book the room by, and the agenda and the command say which exercises have only their least."""
+    out, participants = tmp_path / "pack.pdf", tmp_path / "participants.pdf"
     result = run_build(
         project, "pack", "--exercise", "exercise-3-challenges-of-getting-outcomes-into-practice",
-        "--exercise", "7", "--exercise", "8", "--start", "13:30", "--break-after", "3:15",
-        "--title", "An afternoon on progress", "-o", str(out),
+        "--exercise", "7:45", "--exercise", "8", "--start", "13:30", "--break-after", "3:15",
+        "--title", "An afternoon on progress", "-o", str(out), "--participants", str(participants),
     )  # fmt: skip
     assert (result.code, result.stderr) == (0, "")
-    assert result.stdout == f"Wrote {out}: 3 exercises, 13:30 to 15:30 or later (at least 2 h).\n"
+    assert result.stdout.splitlines() == [
+        "Exercise 3 is given its least time, 45 min; to give it longer, name it as 3:MINUTES.",
+        "Exercise 8 is given its least time, 30 min; to give it longer, name it as 8:MINUTES.",
+        f"Wrote {out}: 3 exercises, 13:30 to 15:45 (2 h 15 min).",
+        f"Wrote {participants}: the participant set, to photocopy one for each person.",
+    ]
     reader = PdfReader(out)
     assert reader.metadata.title == "An afternoon on progress (workshop pack)"
-    text = squash(" ".join(pdf_pages(out)))
-    for row in ["13:30", "Exercise 3: The challenges of getting outcomes into practice", "at least 45 min",
-                "14:15 or later", "Break", "15 min", "14:30 or later", "Exercise 7", "15:00 or later", "Exercise 8",
-                "15:30 or later", "Finish", "at least 2 h"]:  # fmt: skip
-        assert squash(row) in text
+    pages = pdf_pages(out)
+    text = squash(" ".join(pages))
+    agenda = [
+        ("13:30", "Exercise 3: The challenges of getting outcomes into practice", "45 min", "45 min"),
+        ("14:15", "Break", "15 min", "1 h"),
+        ("14:30", "Exercise 7: What difference has the approach made?", "45 min", "1 h 45 min"),
+        ("15:15", "Exercise 8: What makes for effective feedback?", "30 min", "2 h 15 min"),
+        ("15:45", "Finish", "", "2 h 15 min"),
+    ]
+    assert squash("".join("".join(row) for row in agenda)) in text
+    assert "orlater" not in text and "atleast45min" not in text
+    assert (
+        "The guide gives Exercises 3, 7 and 8 “at least” a time; this agenda gives each the length shown, so you "
+        "can book lunch and the finish by its times. Exercises 3 and 8 are given only that least time: leave room "
+        "for discussion to run on."
+    ) in " ".join(" ".join(pages[:2]).split())
+    set_pages = pdf_pages(participants)
+    assert PdfReader(participants).metadata.title == "An afternoon on progress (participant set)"
+    assert [title for _, title, _ in pdf_bookmarks(participants)] == [
+        "Exercise 3: The challenges of getting outcomes into practice",
+        "Exercise 7: What difference has the approach made?",
+        "Exercise 8: What makes for effective feedback?",
+    ]
+    assert squash("Facilitator’s guide") not in squash(" ".join(set_pages))
     assert text.index(squash("Exercise 7: What difference")) < text.index(squash("Exercise 8: What makes"))
     assert (
         squash(
@@ -476,7 +541,10 @@ def test_a_pack_from_the_training_priorities_audit(project: Path, tmp_path: Path
         "  Exercise 1: Defining the approach, promoting the benefits (1 h), for 'Understanding outcomes and the outcomes-focused approach' (rated 3): it does not fit; only 30 min of the 3 h is left",
         "  Exercise 7: What difference has the approach made? (at least 30 min), for 'Understanding the difference you have made using an outcomes-focused approach' (rated 2): it does not fit; all 3 h is taken",
         "  'Understanding the benefits of the approach' (rated 1): rated low, so not a training priority",
-        f"Wrote {out}: 4 exercises, 09:30 to 12:30 or later (at least 3 h).",
+        "Exercise 3 is given its least time, 45 min; to give it longer, name it as 3:MINUTES.",
+        "Exercise 4 is given its least time, 45 min; to give it longer, name it as 4:MINUTES.",
+        "Exercise 8 is given its least time, 30 min; to give it longer, name it as 8:MINUTES.",
+        f"Wrote {out}: 4 exercises, 09:30 to 12:30 (3 h).",
     ]
     text = squash(body_text(out))
     library = load_library(project)
@@ -524,7 +592,7 @@ def test_bad_ratings_are_content_errors(project: Path, tmp_path: Path, run_in_pr
 
 
 USAGE = "usage: build.py pack [-h]"
-CHOICES = "(--exercise ID | --plan ADDRESS | --audit RATINGS.yml)"
+CHOICES = "(--exercise ID[:MINUTES] | --plan ADDRESS | --audit RATINGS.yml)"
 
 
 @pytest.mark.parametrize(
@@ -558,6 +626,32 @@ CHOICES = "(--exercise ID | --plan ADDRESS | --audit RATINGS.yml)"
         (
             ["--exercise", "1", "--exercise", "1"],
             "argument --exercise: 'exercise-1-defining-the-approach' is already in this pack at exercises[1]; an exercise runs once",
+        ),
+        (
+            ["--exercise", "1", "--exercise", "6:30"],
+            "argument --exercise: 30 minutes is less than the guide's least time for 'exercise-6-risk-taking', at least 45 minutes",
+        ),
+        (
+            ["--exercise", "1:90"],
+            "argument --exercise: the guide gives 'exercise-1-defining-the-approach' about 60 minutes, not \"at least\" a time; only an exercise with a least time is given a length",
+        ),
+        (
+            ["--exercise", "exercise-6-risk-takng.60"],
+            "argument --exercise: unknown exercise 'exercise-6-risk-takng'; did you mean 'exercise-6-risk-taking'?",
+        ),
+        (
+            ["--exercise", "6:an hour"],
+            "argument --exercise: expected an exercise's id or number, or EXERCISE:MINUTES to give it a length, such as 6:60 or exercise-6-risk-taking:60, not '6:an hour'",
+        ),
+        (["--exercise", "6:500"], "argument --exercise: the length in '6:500' must be at most 480 minutes"),
+        (["--exercise", "6:0"], "argument --exercise: the length in '6:0' must be more than 0 minutes"),
+        (
+            ["--exercise", "1", "--participants", "set.txt"],
+            "argument --participants: expected a file name ending in .pdf, not 'set.txt'",
+        ),
+        (
+            ["--exercise", "1", "--participants", "out.pdf"],
+            "argument --participants: is the file -o writes the pack to; give the participant set its own",
         ),
         (
             ["--exercise", "1", "--minutes", "60"],

@@ -18,9 +18,10 @@ from hub.model.custom_pack import (
     AuditChoice,
     audit_sheet,
     choose_from_audit,
-    find_exercise,
+    least_times,
     pack_from_choice,
     parse_break,
+    parse_exercise,
     parse_start,
 )
 from hub.problems import ContentError, Problem, UsageError
@@ -40,6 +41,7 @@ class PackRequest:
     title: str | None
     audience: str
     output: Path
+    participants: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -69,7 +71,7 @@ def make_pack(settings: Settings, request: PackRequest) -> PackOutcome:
     choice = None
     if request.ratings is not None:
         choice = _choose(library, request)
-        exercises, breaks = list(choice.exercises), []
+        exercises, breaks, lengths = list(choice.exercises), [], {}
         audit = library.entries[AUDIT_ID].item
         title = request.title or "A workshop for your training priorities"
         summary = (
@@ -77,15 +79,22 @@ def make_pack(settings: Settings, request: PackRequest) -> PackOutcome:
             f"within {duration(request.minutes or 0)}."
         )
     else:
-        exercises = [find_exercise(library, wanted, "--exercise") for wanted in request.exercises]
+        chosen = [parse_exercise(library, wanted) for wanted in request.exercises]
+        exercises = [entry for entry, _ in chosen]
+        lengths = {entry.id: minutes for entry, minutes in chosen if minutes is not None}
         breaks = [parse_break(library, text) for text in request.breaks]
         title = request.title or f"Workshop: {numbers_named([entry.item.number for entry in exercises])}"
         summary = f"A workshop of {plural(len(exercises), 'exercise')} chosen for your team."
+    filled = least_times(exercises, lengths)
     pack = pack_from_choice(
-        library, exercises, breaks, title=title, start=start, audience=request.audience, summary=summary
-    )
-    plan = plan_pack(pack, library)
+        library, exercises, breaks, title=title, start=start, audience=request.audience, summary=summary,
+        lengths=filled,
+    )  # fmt: skip
+    plan = plan_pack(pack, library, tuple(exercise_id for exercise_id in filled if exercise_id not in lengths))
     print_one(settings, model, made_to_order(pack, plan, f"the pack for {request.output}"), request.output)
+    if request.participants is not None:
+        label = f"the participant set for {request.participants}"
+        print_one(settings, model, made_to_order(pack, plan, label, participants=True), request.participants)
     return PackOutcome(request.output, plan, choice)
 
 
@@ -125,8 +134,10 @@ def add_pack_arguments(parser: argparse.ArgumentParser) -> None:
     chosen.add_argument(
         "--exercise",
         action="append",
-        metavar="ID",
-        help="an exercise's id or number; repeat it for each exercise, in the order to run them",
+        metavar="ID[:MINUTES]",
+        help="an exercise's id or number; repeat it for each exercise, in the order to run them. "
+        'Where the guide gives it "at least" a time, :MINUTES sets its length (6:60; not below that time), '
+        "else it is given that least time, so the agenda's times are fixed ones",
     )
     chosen.add_argument(
         "--plan",
@@ -155,10 +166,19 @@ def add_pack_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "-o", "--output", type=pdf_output, default="pack.pdf", metavar="PDF", help="the PDF to write (pack.pdf)"
     )
+    parser.add_argument(
+        "--participants",
+        type=pdf_output,
+        metavar="PDF",
+        help="also write the participant set: the participant materials alone, one PDF to photocopy for each "
+        "person, each exercise on a fresh sheet",
+    )
 
 
 def run_pack(settings: Settings, args: argparse.Namespace) -> int:
     """`build.py pack`: print a pack, say what is in it (and, from an audit, what was left out and why)."""
+    if args.participants is not None and args.participants.resolve() == args.output.resolve():
+        args.fail("argument --participants: is the file -o writes the pack to; give the participant set its own")
     if args.plan is not None:  # a session planned on the site: the same pack as the planner makes
         from hub.cli.plan_pack import run_plan_pack
 
@@ -181,6 +201,7 @@ def run_pack(settings: Settings, args: argparse.Namespace) -> int:
             args.title,
             args.audience,
             args.output,
+            args.participants,
         )
         outcome = make_pack(settings, request)
     except UsageError as error:
@@ -193,9 +214,18 @@ def run_pack(settings: Settings, args: argparse.Namespace) -> int:
             say(f"  {slot.title} ({slot.length_text}), for {outcome.choice.chosen_for[entry.id]}")
         say("Left out:" if outcome.choice.left_out else "Left out: nothing.")
         say(*(f"  {reason}" for reason in outcome.choice.left_out))
+    for entry in plan.exercises:
+        if entry.id in plan.least_given:
+            number = entry.item.number
+            say(
+                f"Exercise {number} is given its least time, {duration(entry.item.time.minutes)}; "
+                f"to give it longer, name it as {number}:MINUTES."
+            )
     count = len(plan.exercises)
     say(
         f"Wrote {outcome.output}: {count} exercise{'s' if count != 1 else ''}, "
         f"{plan.start_text} to {plan.end_text} ({plan.total_text})."
     )
+    if args.participants is not None:
+        say(f"Wrote {args.participants}: the participant set, to photocopy one for each person.")
     return 0

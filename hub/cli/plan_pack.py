@@ -20,7 +20,7 @@ from hub.settings import Settings
 def run_plan_pack(settings: Settings, args: argparse.Namespace) -> int:
     """Print the pack of the plan in ``args.plan``; a plan the planner would have to correct is a usage error."""
     from hub.pipeline import print_one, read
-    from hub.render.formats.workshop_packs import TEMPLATE, WORKSHOP_PACK
+    from hub.render.formats.workshop_packs import PARTICIPANT_SET, PARTICIPANTS_TEMPLATE, TEMPLATE, WORKSHOP_PACK
     from hub.render.outputs import Output
 
     model = read(settings)
@@ -42,9 +42,15 @@ def run_plan_pack(settings: Settings, args: argparse.Namespace) -> int:
     context = {"item": session_pack_item(session), "plan": session, "variant": WORKSHOP_PACK}
     output = Output("", f"the pack for {args.output}", TEMPLATE, context, PLANNER_PAGE)
     print_one(settings, model, output, args.output)
+    if args.participants is not None:
+        context = {**context, "variant": PARTICIPANT_SET}
+        label = f"the participant set for {args.participants}"
+        print_one(settings, model, Output("", label, PARTICIPANTS_TEMPLATE, context, PLANNER_PAGE), args.participants)
     count = len(session.exercises)
     say(
         f"Wrote {args.output}: {count} exercise{'s' if count != 1 else ''}, "
         f"{session.start_text} to {session.end_text} ({session.total_text})."
     )
+    if args.participants is not None:
+        say(f"Wrote {args.participants}: the participant set, to photocopy one for each person.")
     return 0

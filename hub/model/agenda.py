@@ -82,6 +82,7 @@ class PackPlan:
     materials: tuple[ChecklistItem, ...]
     scenario_first_shown: dict[str, Entry]
     theme_labels: tuple[str, ...]
+    least_given: tuple[str, ...] = ()  # made to order: exercises given their least time, as no length was chosen
 
     @property
     def start_text(self) -> str:
@@ -118,6 +119,12 @@ class PackPlan:
         return numbers_named(numbers) if numbers else ""
 
     @property
+    def least_named(self) -> str:
+        """``Exercise 6 is`` / ``Exercises 3 and 6 are``, given their least time for want of a chosen length; or ""."""
+        numbers = tuple(e.item.number for e in self.exercises if e.id in self.least_given)
+        return f"{numbers_named(numbers)} {'is' if len(numbers) == 1 else 'are'}" if numbers else ""
+
+    @property
     def planner_address(self) -> str:
         """The pack as the planner's address (after "#"): the planner shows the same clock times."""
         items = []
@@ -147,8 +154,9 @@ class PackPlan:
         return list(earlier.values())
 
 
-def plan_pack(pack: Pack, library: Library) -> PackPlan:
-    """The agenda and checklist of a valid pack whose exercises all exist."""
+def plan_pack(pack: Pack, library: Library, least_given: tuple[str, ...] = ()) -> PackPlan:
+    """The agenda and checklist of a valid pack whose exercises all exist; ``least_given`` names the exercises of
+    a pack made to order whose length is their least time because none was chosen."""
     breaks_after = {pause.after: pause for pause in pack.breaks}
     slots: list[Slot] = []
     now, elapsed, open_ended = pack.start, 0, False
@@ -174,7 +182,7 @@ def plan_pack(pack: Pack, library: Library) -> PackPlan:
         theme for entry in exercises for theme in entry.item.themes
     )
     labels = tuple(library.themes[theme].label for theme in themes)
-    return PackPlan(pack, tuple(slots), exercises, checklist(exercises), first_shown, labels)
+    return PackPlan(pack, tuple(slots), exercises, checklist(exercises), first_shown, labels, least_given)
 
 
 _NOTHING_NEEDED = {"none", "noneneeded", "nothing", "nothingneeded"}

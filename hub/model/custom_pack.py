@@ -10,7 +10,7 @@ from pydantic import TypeAdapter, ValidationError
 from hub.content.library import Entry, Library
 from hub.content.packs import pack_problems
 from hub.content.ratings import ScoreSheet
-from hub.content.schemas import Audit, ClockTime, Exercise, Pack, SourceRef
+from hub.content.schemas import Audit, ClockTime, Exercise, Pack, PackLength, SourceRef
 from hub.model.agenda import exercise_heading
 from hub.problems import UsageError
 from hub.words import did_you_mean, duration, numbers_named
@@ -40,6 +40,38 @@ def find_exercise(library: Library, wanted: str, option: str) -> Entry:
         did_you_mean(wanted, [entry.id for entry in exercises], cutoff=0.5) or " (give an exercise's id, or its number)"
     )
     raise UsageError(option, f"unknown exercise '{wanted}'{hint}")
+
+
+def parse_exercise(library: Library, text: str) -> tuple[Entry, int | None]:
+    """``ID``, ``NUMBER``, or either with the length to give it: ``6:60``, or ``ID.MINUTES`` as the planner's
+    address writes it (``exercise-6-risk-taking.60``) → the exercise and the length, if one is given."""
+    exercise, mark, minutes = text.rpartition(":" if ":" in text else ".")
+    if not mark:
+        return find_exercise(library, text, "--exercise"), None
+    if not exercise or not re.fullmatch(r"[0-9]{1,4}", minutes):
+        raise UsageError(
+            "--exercise",
+            f"expected an exercise's id or number, or EXERCISE:MINUTES to give it a length, such as 6:60 or "
+            f"exercise-6-risk-taking:60, not '{text}'",
+        )
+    entry = find_exercise(library, exercise, "--exercise")
+    try:
+        return entry, TypeAdapter(PackLength).validate_python(minutes)
+    except ValidationError as error:  # the words of a pack file's `lengths` (hub/content/locate.py)
+        problem = error.errors()[0]
+        bound = {"greater_than": "more than", "less_than_equal": "at most"}[problem["type"]]
+        limit = next(iter(problem["ctx"].values()))
+        raise UsageError("--exercise", f"the length in '{text}' must be {bound} {limit} minutes") from None
+
+
+def least_times(exercises: list[Entry], lengths: dict[str, int]) -> dict[str, int]:
+    """The lengths of a pack made to order: those given, and for each other exercise the guide gives "at least"
+    a time, that least time, so that every clock time of its agenda is a fixed one to book a room by."""
+    return {
+        entry.id: lengths.get(entry.id, entry.item.time.minutes)
+        for entry in exercises
+        if entry.id in lengths or entry.item.time.at_least
+    }
 
 
 def parse_break(library: Library, text: str) -> tuple[Entry, int]:
@@ -72,6 +104,7 @@ def pack_from_choice(
     start: str,
     audience: str,
     summary: str,
+    lengths: dict[str, int] | None = None,
 ) -> Pack:
     """A pack made on the command line, checked as strictly as one in content/packs/."""
     source = exercises[0].item.source
@@ -84,6 +117,7 @@ def pack_from_choice(
                 "start": start,
                 "exercises": [entry.id for entry in exercises],
                 "breaks": [{"after": entry.id, "minutes": str(minutes)} for entry, minutes in breaks],
+                "lengths": {exercise_id: str(minutes) for exercise_id, minutes in (lengths or {}).items()},
                 "source": SourceRef(
                     document=source.document, section=numbers_named([entry.item.number for entry in exercises])
                 ).model_dump(exclude_none=True),
@@ -92,9 +126,10 @@ def pack_from_choice(
     except ValidationError as error:
         first = error.errors()[0]
         message = "must not be empty" if first["type"] == "string_too_short" else first["msg"]
-        raise UsageError(f"--{first['loc'][0]}", message) from None
+        option = "--exercise" if first["loc"][0] == "lengths" else f"--{first['loc'][0]}"
+        raise UsageError(option, message) from None
     for loc, message in pack_problems(pack, library):
-        option = {"exercises": "--exercise", "breaks": "--break-after", "start": "--start"}[loc[0]]
+        option = {"exercises": "--exercise", "breaks": "--break-after", "start": "--start"}.get(loc[0], "--exercise")
         raise UsageError(option, message)
     return pack
 

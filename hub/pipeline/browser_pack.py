@@ -2,7 +2,8 @@
 
 Each exercise's pack section (print/pack.section.html.j2: the facilitator's guide and participant
 materials, the same pages as in a whole pack, without page numbers) is printed by WeasyPrint as its
-own tagged PDF, and so is a page that carries the pack's fonts (print/pack.fonts.html.j2).  They are
+own tagged PDF, and so are its part of a participant set (print/pack.participant-section.html.j2) and
+a page that carries the pack's fonts (print/pack.fonts.html.j2).  They are
 written as scripts, not PDF files, under ``docs/assets/pack/``: a page opened from ``file://`` (the
 offline zip) may run a script but may not read a file.  ``pack-data.js`` says what the browser needs
 to draw the cover, contents, agenda and checklist: each section's page count and bookmarks, the
@@ -57,7 +58,8 @@ def write_browser_pack_assets(
         stamp.update(f"{job.pdf_path} {cache_key(inputs, job.html)}\n".encode())
     cache = paths.cache / "pack-pdf"
     stamp_file = cache / "assets-stamp"
-    expected = ["pack-data.js", "fonts.js", *(f"sections/{entry.id}.js" for entry in exercises(library))]
+    expected = ["pack-data.js", "fonts.js"]
+    expected += [f"sections/{entry.id}{part}.js" for entry in exercises(library) for part in ("", "-participants")]
     if (
         stamp_file.is_file()
         and stamp_file.read_text() == stamp.hexdigest()
@@ -86,6 +88,9 @@ def _jobs(settings: Settings, model: Model) -> list[PrintJob]:
         section = Output(f"sections/{entry.id}.pdf", f"{entry.path} (pack section)", "print/pack.section.html.j2",
                          item_context(entry))  # fmt: skip
         jobs.append(PrintJob(section.path, renderer.render(section), section.label))
+        alone = Output(f"sections/{entry.id}-participants.pdf", f"{entry.path} (participant set section)",
+                       "print/pack.participant-section.html.j2", item_context(entry))  # fmt: skip
+        jobs.append(PrintJob(alone.path, renderer.render(alone), alone.label))
     characters = sorted(TTFont(settings.paths.docs / "assets" / "fonts" / FONT_FILE).getBestCmap())
     shown = " ".join(chr(code) for code in characters if chr(code).isprintable() and code != 0xAD)
     fonts = Output("fonts.pdf", "the fonts for packs made in the browser", "print/pack.fonts.html.j2",
@@ -122,6 +127,16 @@ def _assets(printed: Path, library: Library, settings: Settings) -> dict[str, by
         name = f"sections/{entry.id}.js"
         files[name] = script
         sections[entry.id] = {**data, "file": f"{name}?v={_version(script)}", "source": entry.item.source.document}
+        # the exercise's part of a participant set (pack.participant-section.html.j2), for the planner's sets
+        pdf = (printed / f"sections/{entry.id}-participants.pdf").read_bytes()
+        reader = PdfReader(io.BytesIO(pdf))
+        script = _script(f"participants:{entry.id}", {"pdf": base64.b64encode(pdf).decode()})
+        files[f"sections/{entry.id}-participants.js"] = script
+        sections[entry.id]["participants"] = {
+            "file": f"sections/{entry.id}-participants.js?v={_version(script)}",
+            "pages": len(reader.pages),
+            "outline": _outline(reader),
+        }
     fonts_pdf = (printed / "fonts.pdf").read_bytes()
     fonts_script = _script("fonts", {"pdf": base64.b64encode(fonts_pdf).decode()})
     files["fonts.js"] = fonts_script

@@ -33,9 +33,11 @@ def pdf_path(entry_id: str, variant: PrintVariant = WORKSHOP_PACK) -> str:
     return f"{PDF_FOLDER}/{entry_id}{variant.suffix}.pdf"
 
 
-def made_to_order(pack: Pack, plan: PackPlan, label: str) -> Output:
-    """A pack made by ``build.py pack``, which is in no content file; its page is the packs page."""
-    return Output("", label, TEMPLATE, {"item": pack, "variant": WORKSHOP_PACK, "plan": plan}, PACKS_PAGE)
+def made_to_order(pack: Pack, plan: PackPlan, label: str, participants: bool = False) -> Output:
+    """A pack made by ``build.py pack``, which is in no content file, or its participant set; its page is the
+    packs page."""
+    variant, template = (PARTICIPANT_SET, PARTICIPANTS_TEMPLATE) if participants else (WORKSHOP_PACK, TEMPLATE)
+    return Output("", label, template, {"item": pack, "variant": variant, "plan": plan}, PACKS_PAGE)
 
 
 class WorkshopPacks(Format):
