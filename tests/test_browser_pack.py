@@ -241,26 +241,97 @@ def test_plan_by_keyboard_and_keep_it_in_the_address(page: Page, site_url: str, 
     assert "Afternoon <b>session</b>" in words(page_texts(tmp_path / "keyboard.pdf")[0])
 
 
-def test_the_browser_pack_is_the_command_line_pack(page: Page, site_url: str, built: Path, tmp_path: Path) -> None:
-    page.goto(site_url + PLANNER + "#" + A_DAY)
-    browser_pdf = download_pack(page, tmp_path / "browser.pdf")
-    result = run_build(built, "pack", "--plan", "#" + A_DAY, "-o", str(tmp_path / "cli.pdf"))
+@pytest.fixture(scope="module")
+def cli_day(built: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """`build.py pack --plan` for A_DAY: the pack and its participant set, printed once for the module."""
+    folder = tmp_path_factory.mktemp("cli-day")
+    pack, participants = folder / "cli.pdf", folder / "cli-participants.pdf"
+    result = run_build(built, "pack", "--plan", "#" + A_DAY, "-o", str(pack), "--participants", str(participants))
     assert result.code == 0, result.stderr
-    browser_pages, cli_pages = page_texts(browser_pdf, body_only=True), page_texts(tmp_path / "cli.pdf", True)
+    assert result.stdout.endswith(f"Wrote {participants}: the participant set, to photocopy one for each person.\n")
+    return pack, participants
+
+
+def same_pages(browser_pdf: Path, cli_pdf: Path) -> list[tuple[int, str, int]]:
+    """The two PDFs have the same text on each page, in the same order, and the same bookmarks (returned)."""
+    browser_pages, cli_pages = page_texts(browser_pdf, body_only=True), page_texts(cli_pdf, True)
     assert len(browser_pages) == len(cli_pages)
     for number, (ours, theirs) in enumerate(zip(browser_pages, cli_pages, strict=True), start=1):
         assert words(ours) == words(theirs), f"page {number}"
-    browser_marks, cli_marks = pdf_bookmarks(PdfReader(browser_pdf)), pdf_bookmarks(PdfReader(tmp_path / "cli.pdf"))
+    browser_marks, cli_marks = pdf_bookmarks(PdfReader(browser_pdf)), pdf_bookmarks(PdfReader(cli_pdf))
     assert browser_marks == cli_marks
+    return cli_marks
+
+
+def test_the_browser_pack_is_the_command_line_pack(
+    page: Page, site_url: str, cli_day: tuple[Path, Path], tmp_path: Path
+) -> None:
+    page.goto(site_url + PLANNER + "#" + A_DAY)
+    browser_pdf = download_pack(page, tmp_path / "browser.pdf")
+    cli_pdf = cli_day[0]
+    cli_marks = same_pages(browser_pdf, cli_pdf)
+    # The checklist gives each exercise's participant pages, from the first to the last, in both (as the text
+    # is the same): the pages whose running header names them.
+    texts = page_texts(cli_pdf)
+    listed = re.search(r"for each person: (.*?)\. ", words(" ".join(texts[:3])))
+    assert listed
+    said = {}
+    for number, first, one, last in re.findall(r"Exercise (\d), pages? (\d+)(?:(–)(\d+))?", listed[1]):
+        said[int(number)] = list(range(int(first), int(last if one else first) + 1))
+    found: dict[int, list[int]] = {}
+    for index, text in enumerate(texts, start=1):
+        header = re.search(r"^Exercise (\d): .* · participant materials Outcomes Hub$", text, re.M)
+        if header:
+            found.setdefault(int(header[1]), []).append(index)
+    assert said == found and list(said) == [3, 6, 5]
     # The footers too: a QR code and an "Online:" link to the planner on the front pages, at the site's address.
-    browser_feet, cli_feet = footer_texts(browser_pdf), footer_texts(tmp_path / "cli.pdf")
+    browser_feet, cli_feet = footer_texts(browser_pdf), footer_texts(cli_pdf)
     assert [words(foot) for foot in browser_feet] == [words(foot) for foot in cli_feet]
     assert f"Online: {SITE_URL.removeprefix('https://')}exercises/plan/" in words(browser_feet[0])
     front = first_exercise_page(cli_marks) - 1
     pages = range(1, front + 1)
-    assert (
-        [images_on(browser_pdf, n) for n in pages] == [images_on(tmp_path / "cli.pdf", n) for n in pages] == [1] * front
-    )
+    assert [images_on(browser_pdf, n) for n in pages] == [images_on(cli_pdf, n) for n in pages] == [1] * front
+
+
+def test_the_participant_set_from_the_planner_is_the_command_lines(
+    page: Page, site_url: str, cli_day: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """The participant set, asked for by keyboard beside the pack's download, loaded only then: the same pages,
+    text, bookmarks and footers as `build.py pack --plan ADDRESS --participants PDF`, each exercise on a fresh
+    sheet, tagged, with its own page numbers."""
+    page.goto(site_url + PLANNER + "#" + A_DAY)
+    button = page.get_by_role("button", name="Download the participant set (PDF)")
+    expect(button).to_be_visible()
+    loaded = "() => Array.from(document.scripts).some((s) => s.src.includes('participant-set.js'))"
+    assert not page.evaluate(loaded)
+    button.focus()
+    with page.expect_download(timeout=60_000) as download:
+        page.keyboard.press("Enter")
+    assert download.value.suggested_filename == "team-day-participants.pdf"
+    browser_pdf = tmp_path / "participants.pdf"
+    download.value.save_as(browser_pdf)
+    status = page.locator("[data-plan-pack-status]")
+    expect(status).to_have_attribute("role", "status")
+    expect(status).to_contain_text("Your participant set is downloaded: ")
+    assert page.evaluate(loaded)
+    cli_pdf = cli_day[1]
+    marks = same_pages(browser_pdf, cli_pdf)
+    assert [title for _, title, _ in marks] == [
+        "Exercise 3: The challenges of getting outcomes into practice",
+        "Exercise 6: Risk-taking",
+        "Exercise 5: Brainstorming for innovative solutions",
+    ]
+    assert all(number % 2 == 1 for _, _, number in marks)  # each exercise on a fresh sheet
+    assert [words(foot) for foot in footer_texts(browser_pdf)] == [words(foot) for foot in footer_texts(cli_pdf)]
+    reader = PdfReader(browser_pdf)
+    texts = page_texts(browser_pdf)
+    for number, text in enumerate(texts, start=1):
+        if words(text) == BLANK_NOTE:
+            assert number % 2 == 0, number
+        else:
+            assert f"Page {number} of {len(texts)}" in text and "Facilitator’s guide" not in text, number
+    assert reader.metadata.title == "Team day (participant set)" == PdfReader(cli_pdf).metadata.title
+    assert reader.trailer["/Root"]["/Lang"] == "en-GB" and untagged_content(reader) == []
 
 
 def first_exercise_page(marks: list[tuple[int, str, int]]) -> int:

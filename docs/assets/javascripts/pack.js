@@ -503,8 +503,14 @@
       return [reg(text + " "), reg("(" + forText + ")", s.base, GREY)];
     });
     const copies = [reg("One copy of the participant materials for each person: ")];
+    /* each exercise's participant pages, "pages 9–11" or "page 9", kept on one line (print.css: .page-range) */
     model.exercises.forEach(function (e, index) {
-      copies.push(reg("Exercise " + e.number + ", page " + pageOf("participant:" + e.id) + (index === model.exercises.length - 1 ? "." : "; ")));
+      const first = pageOf("participant:" + e.id);
+      const last = pageOf("participant-end:" + e.id);
+      const pages = first === last ? ", page " + first : ", pages " + first + "–" + last;
+      const final = index === model.exercises.length - 1;
+      copies.push(reg("Exercise "), reg(e.number + pages + (final ? "." : ";"), s.base, INK, { keep: true }));
+      if (!final) copies.push(reg(" "));
     });
     items.push(copies);
     if (model.refreshments) items.push([reg(model.refreshments)]);
@@ -801,6 +807,7 @@
         starts["exercise:" + e.id] = at;
         starts["participant:" + e.id] = at + data.sections[e.id].participantPage;
         at += data.sections[e.id].pages;
+        starts["participant-end:" + e.id] = at - 1;
       });
       return at;
     };
@@ -1301,5 +1308,10 @@
     build: build,
     packModel: packModel,
     sizes: sizes,
-  };
+    /* for the participant set (participant-set.js), which joins sections the same way */
+    parts: {
+      Fonts: Fonts, FONT_KEYS: FONT_KEYS, base64: base64, loadScript: loadScript, appendSection: appendSection,
+      contentOf: contentOf, furniture: furniture, blankNote: blankNote, outline: outline, xmp: xmp,
+    },
+  }; // prettier-ignore
 });

@@ -398,7 +398,7 @@
       }
       /* Why there can be no pack yet, said beside its buttons rather than only when they are pressed. */
       const problem = packProblem(said);
-      [find("download"), find("print-pack")].forEach(function (control) {
+      [find("download"), find("print-pack"), find("download-participants")].forEach(function (control) {
         control.setAttribute("aria-disabled", problem ? "true" : "false");
       });
       const packStatus = find("pack-status");
@@ -495,6 +495,7 @@
       } else if (target.hasAttribute("data-plan-add-own")) addOwn();
       else if (target.hasAttribute("data-plan-download")) pack("download");
       else if (target.hasAttribute("data-plan-print-pack")) pack("print");
+      else if (target.hasAttribute("data-plan-download-participants")) pack("participants");
       else if (target.hasAttribute("data-plan-copy-link")) Hub.copyText(location.href, status, "Link to this plan copied.");
       else if (target.hasAttribute("data-plan-copy-command")) Hub.copyText(command(), status, "Command copied.");
     });
@@ -638,7 +639,7 @@
       return "";
     }
 
-    function fileName() {
+    function fileName(how) {
       const slug = (plan.title || "workshop")
         .normalize("NFKD")
         .toLowerCase()
@@ -646,7 +647,7 @@
         .replace(/^-+|-+$/g, "")
         .slice(0, 60)
         .replace(/-+$/, "");
-      return (slug || "workshop") + "-pack.pdf";
+      return (slug || "workshop") + (how === "participants" ? "-participants.pdf" : "-pack.pdf");
     }
 
     let busy = false;
@@ -661,17 +662,21 @@
       if (busy) return;
       busy = true;
       const started = Date.now();
-      packStatus.textContent = "Making your pack…";
+      const what = how === "participants" ? "participant set" : "pack";
+      packStatus.textContent = "Making your " + what + "…";
       planner.setAttribute("aria-busy", "true");
       try {
         await loadScript(ASSETS + "javascripts/pack.js");
-        const result = await window.HubPack.make({ assets: ASSETS, plan: plan, exercises: exercises });
+        /* the participant set: each exercise's participant materials alone (participant-set.js) */
+        if (how === "participants") await loadScript(ASSETS + "javascripts/participant-set.js");
+        const maker = how === "participants" ? window.HubParticipantSet : window.HubPack;
+        const result = await maker.make({ assets: ASSETS, plan: plan, exercises: exercises });
         const blob = new Blob([result.bytes], { type: "application/pdf" });
         const url = URL.createObjectURL(blob);
         const seconds = ((Date.now() - started) / 1000).toFixed(1);
         if (how === "print") (window.HubPrintPdf || printPdf)(url); /* tests replace the browser's print dialog */
         else {
-          const link = Hub.element("a", { href: url, download: fileName(), hidden: true });
+          const link = Hub.element("a", { href: url, download: fileName(how), hidden: true });
           document.body.append(link);
           link.click();
           link.remove();
@@ -682,7 +687,7 @@
           }, 60000);
         }
         packStatus.textContent =
-          (how === "print" ? "Your pack is ready to print: " : "Your pack is downloaded: ") +
+          (how === "print" ? "Your pack is ready to print: " : "Your " + what + " is downloaded: ") +
           result.pages +
           " pages, made in " +
           seconds +
@@ -690,7 +695,7 @@
         planner.dataset.packSeconds = seconds;
       } catch (error) {
         packStatus.textContent =
-          "The pack could not be made here (" + (error && error.message ? error.message : "unknown problem") + ").";
+          "The " + what + " could not be made here (" + (error && error.message ? error.message : "unknown problem") + ").";
       } finally {
         busy = false;
         planner.removeAttribute("aria-busy");
