@@ -264,6 +264,10 @@ def test_the_checklist_gives_each_exercises_participant_pages(built: Path, pack_
     for number, (first, last) in ranges.items():
         assert pages[number] == list(range(first, last + 1)), number
     assert any(first < last for first, last in ranges.values())
+    described = [description for _, description, _ in _links(pdf)]
+    for number, (first, _) in ranges.items():  # each exercise's name links to its first page, described
+        assert f"Participant materials for Exercise {number}, page {first}" in described
+    assert not [description for description in described if description.startswith(",")]
 
 
 def test_materials_spelt_two_ways_are_one(library) -> None:
