@@ -503,6 +503,14 @@ def test_after_a_first_visit_the_planner_and_its_pack_work_offline(
     expect(page.get_by_label("Title")).to_have_value("Offline day")
     pdf = download_pack(page, tmp_path / "offline.pdf")
     check_the_pack(pdf, library, [EX3, EX6, EX5], [("09:30", "Welcome"), ("12:45", "Exercise 5")])
+    with page.expect_download(timeout=60_000) as download:  # and the plan's participant set
+        page.get_by_role("button", name="Download the participant set (PDF)").click()
+    download.value.save_as(tmp_path / "offline-participants.pdf")
+    assert [title for _, title, _ in pdf_bookmarks(PdfReader(tmp_path / "offline-participants.pdf"))] == [
+        "Exercise 3: The challenges of getting outcomes into practice",
+        "Exercise 6: Risk-taking",
+        "Exercise 5: Brainstorming for innovative solutions",
+    ]
     context.close()
 
 

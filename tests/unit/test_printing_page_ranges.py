@@ -13,10 +13,10 @@ STYLE = "<style>@page { size: A6; } .part { break-before: right; } p { margin: 0
 def document(lines: dict[str, int]) -> str:
     """Contents naming each part's pages, then the parts, each ``lines`` lines long on pages of its own."""
     names = list(lines)
+    after = [*names[1:], ""]
     marks = "".join(
-        f'<li>{name}<span class="page-range" data-from="{name}" data-until="{names[i + 1] if i + 1 < len(names) else ""}">'
-        ", pages …</span></li>"
-        for i, name in enumerate(names)
+        f'<li>{name}<span class="page-range" data-from="{name}" data-until="{until}">, pages …</span></li>'
+        for name, until in zip(names, after, strict=True)
     )
     parts = "".join(
         f'<section class="part" id="{name}">' + "<p>line</p>" * count + "</section>" for name, count in lines.items()

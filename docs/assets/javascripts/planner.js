@@ -764,7 +764,8 @@
           );
           const saving = navigator.connection && navigator.connection.saveData;
           if (!saving) {
-            urls.push(ASSETS + "javascripts/pack.js", ASSETS + "javascripts/vendor/pdf-lib.min.js");
+            urls.push(ASSETS + "javascripts/pack.js", ASSETS + "javascripts/participant-set.js");
+            urls.push(ASSETS + "javascripts/vendor/pdf-lib.min.js");
             urls.push(ASSETS + "pack/pack-data.js", ASSETS + "pack/fonts.js");
             /* every exercise's section, or in a hub of very many exercises, those of this plan */
             const few = exercises.size <= 50;
@@ -773,6 +774,8 @@
                 return item.exercise === exercise.id;
               });
               if (few || planned) urls.push(ASSETS + "pack/sections/" + exercise.id + ".js");
+              /* a participant set's parts only for the plan's exercises: 30 to 100 KB each, asked for less often */
+              if (planned) urls.push(ASSETS + "pack/sections/" + exercise.id + "-participants.js");
             });
           }
           navigator.serviceWorker.addEventListener("message", function (event) {
