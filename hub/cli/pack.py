@@ -210,17 +210,17 @@ def run_pack(settings: Settings, args: argparse.Namespace) -> int:
     if outcome.choice is not None:
         say(f"Chosen from {args.audit} for the needs rated highest, within {duration(args.minutes)}:")
         for entry in outcome.choice.exercises:
-            slot = plan.slot_of(entry)
-            say(f"  {slot.title} ({slot.length_text}), for {outcome.choice.chosen_for[entry.id]}")
+            time = entry.item.time  # the guide's time, as for those left out
+            length = ("at least " if time.at_least else "") + duration(time.minutes)
+            say(f"  {plan.slot_of(entry).title} ({length}), for {outcome.choice.chosen_for[entry.id]}")
         say("Left out:" if outcome.choice.left_out else "Left out: nothing.")
         say(*(f"  {reason}" for reason in outcome.choice.left_out))
     for entry in plan.exercises:
         if entry.id in plan.least_given:
             number = entry.item.number
-            say(
-                f"Exercise {number} is given its least time, {duration(entry.item.time.minutes)}; "
-                f"to give it longer, name it as {number}:MINUTES."
-            )
+            how = "name it as" if outcome.choice is None else "make the pack with --exercise"
+            least = duration(entry.item.time.minutes)
+            say(f"Exercise {number} is given its least time, {least}; to give it longer, {how} {number}:MINUTES.")
     count = len(plan.exercises)
     say(
         f"Wrote {outcome.output}: {count} exercise{'s' if count != 1 else ''}, "
