@@ -64,6 +64,23 @@ def violation_lines(response: dict) -> list[str]:
     ]
 
 
+# Two frames (so a scroll or click has started its transitions), then every finite CSS transition and animation
+# finished, or two seconds: the theme's header title fades on scroll, and axe measuring it mid-fade reports the
+# contrast of a half-transparent text.
+SETTLE = """async () => {
+  await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+  const finite = document.getAnimations().filter((a) => a.effect?.getComputedTiming().endTime !== Infinity);
+  const ends = Promise.all(finite.map((a) => a.finished.catch(() => null)));
+  await Promise.race([ends, new Promise((done) => setTimeout(done, 2000))]);
+}"""
+
+
+def settle(page: Page) -> None:
+    """Waits until nothing on the page is moving or fading."""
+    page.evaluate(SETTLE)
+
+
 def axe_violations(page: Page, only_rules: list[str] | None = None) -> list[str]:
-    """axe-core's violations on the page as it is now, one line each."""
+    """axe-core's violations on the page once it has settled, one line each."""
+    settle(page)
     return violation_lines(_axe.run(page, options=axe_options(only_rules)).response)

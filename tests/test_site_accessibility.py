@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.async_playwright import Axe as AsyncAxe
 from playwright.async_api import async_playwright
-from site_browser import ARGS, CHROMIUM, axe_options, violation_lines
+from site_browser import ARGS, CHROMIUM, SETTLE, axe_options, violation_lines
 
 pytest_plugins = ["site_fixtures"]  # the site_url fixture
 pytestmark = pytest.mark.e2e  # axe-core in Chromium on the shared build
@@ -71,6 +71,7 @@ async def check_all(site_url: str, paths: list[str]) -> dict[tuple[int, str], li
             if path == QUIZ:
                 await page.get_by_role("radio", name="Yes").first.check()
                 await page.get_by_role("button", name="Check (statement 1)").click()
+            await page.evaluate(SETTLE)
             options = axe_options(COLOUR_RULES if scheme == "dark" else None)
             found += [
                 f"{path or '/'} {line}" for line in violation_lines((await axe.run(page, options=options)).response)
