@@ -56,7 +56,7 @@ def test_lines_may_end_where_pango_lets_them_end(words: list[str]) -> None:
 
 
 def test_a_web_address_breaks_after_its_slashes_and_hyphens() -> None:
-    assert word_pieces(URL) == [
+    assert word_pieces(URL) == (
         "https://",
         "www.example.org/",
         "resources/",
@@ -67,9 +67,9 @@ def test_a_web_address_breaks_after_its_slashes_and_hyphens() -> None:
         "to-",
         "you-",
         "guide-2024.pdf",
-    ]
-    assert word_pieces("2024/01/02") == ["2024/01/02"]  # not inside a number
-    assert word_pieces(TOKEN) == [TOKEN]
+    )
+    assert word_pieces("2024/01/02") == ("2024/01/02",)  # not inside a number
+    assert word_pieces(TOKEN) == (TOKEN,)
 
 
 def rendered_line_counts(texts: list[str], size_pt: float, width_mm: float) -> list[int]:

@@ -147,7 +147,8 @@ def _line_class(char: str) -> str:
     return "NU" if char.isdigit() else "AL"
 
 
-def line_units(paragraph: str) -> list[str]:
+@cache  # the same cells are measured at many sizes and widths
+def line_units(paragraph: str) -> tuple[str, ...]:
     """``paragraph`` cut at the spaces a line may end at: most spaces, but not one before ``?`` or ``/``
     (``Really ?``), after an opening bracket (``( a``) or between dashes, and never a no-break space."""
     units: list[str] = []
@@ -158,7 +159,7 @@ def line_units(paragraph: str) -> list[str]:
             units[-1] += " " + word
         else:
             units.append(word)
-    return units
+    return tuple(units)
 
 
 def _joined_across_a_space(last: str, first: str) -> bool:
@@ -202,7 +203,8 @@ def _may_break(classes: list[str], index: int) -> bool:
     return True
 
 
-def word_pieces(word: str) -> list[str]:
+@cache
+def word_pieces(word: str) -> tuple[str, ...]:
     """``word`` cut where a line may end inside it: ``www.example.org/a-b`` → ``www.example.org/``, ``a-``, ``b``."""
     classes = [_line_class(char) for char in word]
     pieces, start = [], 0
@@ -211,7 +213,7 @@ def word_pieces(word: str) -> list[str]:
             pieces.append(word[start:index])
             start = index
     pieces.append(word[start:])
-    return pieces
+    return tuple(pieces)
 
 
 _measure: TextMeasure | None = None

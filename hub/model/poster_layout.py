@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 
 from hub.content.library import Entry
 from hub.model.measure import A3, A4, MM_PER_PT, line_units, plain, text_measure, word_pieces
@@ -140,6 +141,7 @@ def column_widths(header: Sequence[str], rows: Sequence[Sequence[str]]) -> tuple
     return tuple(widths)
 
 
+@cache  # the search for column widths and sizes measures the same cell again and again
 def _height(text: str, size: float, width: float, bold: bool = False) -> float | None:
     """The height of ``text`` at ``size`` in ``width`` mm, or None if a word would be broken between its letters
     (only a word longer than ``LONGEST_WORD_EM``, a web address, may be: a poster is read from two metres)."""
