@@ -97,16 +97,19 @@ format: $(BIN)/.installed-test
 # Tests come in two tiers (tests/conftest.py). The fast tier runs in-process unit tests only, in about a minute:
 # no full build, no browser, no subprocess, no PDF printed. The end-to-end tier (marked e2e) builds the site and
 # every PDF once and shares that build, and drives build.py, Chromium and WeasyPrint for real. `make test` runs
-# lint, then the fast tier (so a slip shows in a minute), then the end-to-end tier.
+# lint, then the fast tier (so a slip shows in a minute), then the end-to-end tier. Each tier runs in
+# $(TEST_WORKERS) processes (pytest-xdist), a test file to a process, so its module fixtures are made once.
+TEST_WORKERS ?= 2
+PYTEST := HUB_SEEDS=$(SEEDS) $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile
 test: test-debs vnu $(BIN)/.installed-test $(ZENSICAL) lint
-	HUB_SEEDS=$(SEEDS) $(BIN)/python -m pytest -m "not e2e"
-	HUB_SEEDS=$(SEEDS) $(BIN)/python -m pytest -m e2e
+	$(PYTEST) -m "not e2e"
+	$(PYTEST) -m e2e
 
 test-fast: debs $(BIN)/.installed-test
-	HUB_SEEDS=$(SEEDS) $(BIN)/python -m pytest -m "not e2e"
+	$(PYTEST) -m "not e2e"
 
 test-e2e: test-debs vnu $(BIN)/.installed-test $(ZENSICAL)
-	HUB_SEEDS=$(SEEDS) $(BIN)/python -m pytest -m e2e
+	$(PYTEST) -m e2e
 
 # The pinned pictures of printed pages that tests/test_visuals.py compares with (tests/visuals/): drawn again
 # from a fresh build of a copy of the project. Run it when a page is meant to change, and look at the pictures.

@@ -9,6 +9,7 @@ one that is not, so the fast tier stays fast.
 
 from __future__ import annotations
 
+import fcntl
 import os
 import resource
 import shutil
@@ -120,10 +121,20 @@ def project(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real project, built once for the whole session. Treat it as read-only."""
-    root = copy_project(tmp_path_factory.mktemp("built") / "project")
-    result = run_build(root, "build")
-    assert result.code == 0, result.stderr
+    """The real project, built once for the whole session, and shared by its workers when the tests run in several
+    (pytest-xdist): the first to need it builds it under a lock, the others wait and reuse it. Treat it as read-only."""
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # the folder all the workers' temporary folders are in
+    root, done = shared / "built" / "project", shared / "built" / "done"
+    (shared / "built").mkdir(exist_ok=True)
+    with open(shared / "built.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            shutil.rmtree(root, ignore_errors=True)
+            result = run_build(copy_project(root), "build")
+            assert result.code == 0, result.stderr
+            done.write_text(result.stderr)
     return root
 
 
