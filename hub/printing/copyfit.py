@@ -9,6 +9,7 @@ third full: hub/printing/fit_layout.py) is laid out again, each part that has on
 1. targeted fixes first: writing space that spilled (a sheet's ruled rows, a notes area) is set a little
    lower, never below the least its sheet allows (``data-space-least``, from hub/model/sheets.py); a page
    break marked as one that may go (``data-fit-break``) is dropped when it would leave a nearly empty page;
+   a box kept on one page (``data-fit-split``) that went whole to a short page may split over two;
    writing space that ends a page left mostly empty before a sheet handed out on its own is given the rest
    of that page, up to the sheets' most;
 2. then, for a part still with a short page, its text a little tighter (``copyfit.css`` in print.css:
@@ -29,6 +30,7 @@ from hub.printing.fit_layout import BREAK, SHORT, PageUse, number_marks, pages_o
 
 MM = 72 / 25.4 * 4 / 3  # CSS pixels in a millimetre, WeasyPrint's unit of layout
 SLACK_MM = 4.0  # room to spare when writing space is set lower: borders, rounding, a line's leading
+ROOM_MM = 15.0  # room left at the foot of a page worth starting a box there: a heading and two lines
 MOST_ROW_MM = 55.0  # hub/model/sheets.py ROW_HEIGHT_MM: the most writing space a row is given
 # classes copyfit.css knows, tighter each, with the share of a part's height each saves at least
 STEPS = (("copyfit-1", 0.05), ("copyfit-2", 0.11), ("copyfit-3", 0.16))
@@ -50,7 +52,8 @@ def fitted(html: str, render: Render) -> object:
     if not needing:
         return document
     best, best_html, best_pages = document, html, pages
-    edits = {unit: _targeted(html, pages, units[unit]) for unit in sorted(needing)}
+    apart = {unit: _apart(pages, units[unit]) for unit in sorted(needing)}  # boxes that may split, to help
+    edits = {unit: _targeted(html, pages, units[unit]) + apart[unit] for unit in sorted(needing)}
     trial = _apply(html, [edit for unit in sorted(needing) for edit in edits[unit]])
     if trial != html:
         tried = {unit for unit in needing if edits[unit]}
@@ -62,7 +65,7 @@ def fitted(html: str, render: Render) -> object:
         still = {unit: steps for unit, steps in still.items() if len(steps) > attempt}
         if not still:
             break
-        step_edits = {unit: [_copyfit_edit(unit, steps[attempt])] for unit, steps in still.items()}
+        step_edits = {unit: [_copyfit_edit(unit, steps[attempt]), *apart[unit]] for unit, steps in still.items()}
         tighter = _apply(best_html, [edit for edits in step_edits.values() for edit in edits])
         best, best_html, best_pages = _keep_better(best_html, best_pages, best, tighter, render, set(still), step_edits)
         units = unit_pages(best_pages)
@@ -137,6 +140,16 @@ def _targeted(html: str, pages: list[PageUse], indexes: list[int]) -> list[Edit]
     return edits
 
 
+def _apart(pages: list[PageUse], indexes: list[int]) -> list[Edit]:
+    """Boxes kept together that a short page starts with, moved there whole though the page before had room."""
+    edits: list[Edit] = []
+    for index in short_pages(pages, indexes):
+        before = pages[index - 1]
+        if index - 1 in indexes and before.top + before.height - before.bottom > ROOM_MM * MM:
+            edits += [(number, "split", "") for number in pages[index].splits if number not in before.splits]
+    return edits
+
+
 def _steps(pages: list[PageUse], indexes: list[int]) -> list[str]:
     """The two steps worth a layout for a part's first short page: none too slight to save it, the last anyway."""
     short = short_pages(pages, indexes)
@@ -167,8 +180,9 @@ def _edit(html: str, number: str, action: str, value: str) -> str:
     start, tag_end = html.rfind("<", 0, where), html.find(">", where)
     if action == "copyfit":
         return html[:tag_end] + f' data-copyfit="{value}"' + html[tag_end:]
-    if action == "drop":
-        return html[:tag_end] + " data-fit-dropped" + html[tag_end:]
+    if action in ("drop", "split"):
+        mark = " data-fit-dropped" if action == "drop" else " data-fit-apart"
+        return html if mark in html[start:tag_end] else html[:tag_end] + mark + html[tag_end:]
     least = float(_SPACE_LEAST.search(html, start, tag_end).group(1))  # type: ignore[union-attr]
     end = html.find("</table>", where) if html.startswith("<table", start) else tag_end
     scaled = _HEIGHT.sub(lambda match: _scaled(match, float(value), least), html[start:end])

@@ -7,6 +7,8 @@ The HTML marks what copyfitting may touch, and :func:`number_marks` numbers the 
 * ``data-space-least="MM"``: writing space (a sheet's ruled rows, a notes area) whose rows may be set lower,
   down to that many millimetres, so that they end on a page rather than spill one row onto the next.
 * ``data-fit-break``: a forced page break that is dropped when it would leave the page before it nearly empty.
+* ``data-fit-split``: a box kept on one page where it fits (a scenario, the facilitator's notes) that may be
+  split over two when it would otherwise leave a nearly empty page.
 
 A *short page* is a page of a unit, not its first, whose content reaches less than :data:`SHORT` of its text
 area: a page a reader would call wasted.
@@ -18,8 +20,8 @@ import re
 from dataclasses import dataclass, field
 
 SHORT = 0.36  # a little over a third: poppler's measure of text stops at the glyphs, this one at the line boxes
-UNIT, SPACE, BREAK = "data-fit-unit", "data-space-least", "data-fit-break"
-_MARK = re.compile(rf'({UNIT}|{SPACE}="[\d.]+"|{BREAK})(?=[\s>])')
+UNIT, SPACE, BREAK, SPLIT = "data-fit-unit", "data-space-least", "data-fit-break", "data-fit-split"
+_MARK = re.compile(rf'({UNIT}|{SPACE}="[\d.]+"|{BREAK}|{SPLIT})(?=[\s>])')
 
 
 def number_marks(html: str) -> str:
@@ -31,7 +33,8 @@ def number_marks(html: str) -> str:
 @dataclass
 class PageUse:
     """One page: the units on it, how far down its content reaches (share of the text area), where its
-    writing spaces are (mark number → top and bottom, in points), and the page breaks it starts with."""
+    writing spaces are (mark number → top and bottom, in points), the page breaks it starts with, and the
+    boxes on it that may be split."""
 
     units: list[str] = field(default_factory=list)
     used: float = 0.0
@@ -40,6 +43,7 @@ class PageUse:
     bottom: float = 0.0
     spaces: dict[str, tuple[float, float]] = field(default_factory=dict)
     breaks: list[str] = field(default_factory=list)
+    splits: list[str] = field(default_factory=list)
 
 
 def pages_of(document: object) -> list[PageUse]:
@@ -79,6 +83,8 @@ def _note(box: object, use: PageUse, boxes: object) -> None:
         use.bottom = max(use.bottom, bottom)
     elif element.get(BREAK) is not None and number not in use.breaks:
         use.breaks.append(number)
+    elif element.get(SPLIT) is not None and number not in use.splits:
+        use.splits.append(number)
 
 
 def unit_pages(pages: list[PageUse]) -> dict[str, list[int]]:
