@@ -50,9 +50,9 @@ def test_a_break_is_dropped_and_a_part_set_tighter_by_its_mark() -> None:
 
 def test_a_short_page_is_a_part_page_but_its_first_under_about_a_third() -> None:
     pages = [PageUse(units=["1"], used=0.2), PageUse(units=["1"], used=0.3), PageUse(units=["2"], used=0.1)]
-    pages += [PageUse(units=["2"], used=0.5)]
+    pages += [PageUse(units=["2"], used=0.5), PageUse(units=["2"], used=0.0)]  # a page left blank on purpose
     units = unit_pages(pages)
-    assert units == {"1": [0, 1], "2": [2, 3]}
+    assert units == {"1": [0, 1], "2": [2, 3, 4]}
     assert short_pages(pages, units["1"]) == [1] and short_pages(pages, units["2"]) == []
     assert unit_pages([PageUse(), PageUse()]) == {"0": [0, 1]}
 

@@ -32,6 +32,7 @@ MM = 72 / 25.4 * 4 / 3  # CSS pixels in a millimetre, WeasyPrint's unit of layou
 SLACK_MM = 4.0  # room to spare when writing space is set lower: borders, rounding, a line's leading
 ROOM_MM = 15.0  # room left at the foot of a page worth starting a box there: a heading and two lines
 MOST_ROW_MM = 55.0  # hub/model/sheets.py ROW_HEIGHT_MM: the most writing space a row is given
+ROOMY = 0.75  # a page before a sheet handed out on its own, ending in writing space, whose space may grow
 # classes copyfit.css knows, tighter each, with the share of a part's height each saves at least
 STEPS = (("copyfit-1", 0.05), ("copyfit-2", 0.11), ("copyfit-3", 0.16))
 _HEIGHT = re.compile(r'<(tr|textarea|div)\b([^>]*?) style="height: ([\d.]+)mm"')
@@ -102,11 +103,15 @@ def _better(pages: list[PageUse], indexes: list[int], trial: list[PageUse], tria
 
 
 def _growable(pages: list[PageUse], indexes: list[int]) -> list[int]:
-    """Pages before a forced break inside a unit that end in writing space and are mostly empty."""
+    """Pages before a forced break inside a unit that end in writing space, all of it on the page, with room left."""
     return [
         index
         for index in indexes[:-1]
-        if pages[index].used < 0.5 and index + 1 in indexes and _ends_in_space(pages[index])
+        if pages[index].used < ROOMY
+        and index + 1 in indexes
+        and (number := _ends_in_space(pages[index])) is not None
+        and (index == 0 or number not in pages[index - 1].spaces)
+        and number not in pages[index + 1].spaces
     ]
 
 

@@ -97,5 +97,6 @@ def unit_pages(pages: list[PageUse]) -> dict[str, list[int]]:
 
 
 def short_pages(pages: list[PageUse], indexes: list[int]) -> list[int]:
-    """The pages of one unit, not its first, whose content stops in their first third or so."""
-    return [index for index in indexes[1:] if pages[index].used < SHORT]
+    """The pages of one unit, not its first, whose content stops in their first third or so (a page left blank on
+    purpose, so that a sheet starts on a right-hand page, has no content at all and is not one)."""
+    return [index for index in indexes[1:] if 0 < pages[index].used < SHORT]
