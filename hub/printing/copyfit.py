@@ -12,7 +12,7 @@ third full: hub/printing/fit_layout.py) is laid out again, each part that has on
    a box kept on one page (``data-fit-split``) that went whole to a short page may split over two;
    writing space that ends a page left mostly empty before a sheet handed out on its own is given the rest
    of that page, up to the sheets' most;
-2. then, for a part still with a short page, its text a little tighter (``copyfit.css`` in print.css:
+2. then, for a part still with a short page, its text a little tighter (the copyfitting rules of print.css:
    spacing, then type down to 10 pt for body text, 9 pt in tables), two steps at most.
 
 A fix is kept for a part only if it leaves that part fewer short pages and no more pages.  A pack's parts
@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from hub.printing.fit_layout import BREAK, SHORT, PageUse, number_marks, pages_of, short_pages, unit_pages
+from hub.printing.fit_layout import PageUse, number_marks, pages_of, short_pages, unit_pages
 
 MM = 72 / 25.4 * 4 / 3  # CSS pixels in a millimetre, WeasyPrint's unit of layout
 SLACK_MM = 4.0  # room to spare when writing space is set lower: borders, rounding, a line's leading
@@ -204,6 +204,3 @@ def _scaled(match: re.Match, factor: float, least: float) -> str:
     else:  # a row grows up to the sheets' most; a notes area as far as the page allows
         new = max(height, min(MOST_ROW_MM, height * factor)) if tag == "tr" else height * factor
     return f'<{tag}{attributes} style="height: {new:.1f}mm"'
-
-
-__all__ = ["BREAK", "SHORT", "fitted"]
