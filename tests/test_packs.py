@@ -28,8 +28,8 @@ from hub.words import clock, duration
 SHIPPED = ("two-hour-part-one", "full-day-part-two", "team-meeting-60-minutes")
 
 # Page counts of the shipped packs as laid out today; a change here is a change a reader would see.
-PAGES = {"two-hour-part-one": 12, "full-day-part-two": 27, "team-meeting-60-minutes": 9}  # blank pages included
-PARTICIPANT_SET_PAGES = {"two-hour-part-one": 6, "full-day-part-two": 13, "team-meeting-60-minutes": 3}
+PAGES = {"two-hour-part-one": 12, "full-day-part-two": 25, "team-meeting-60-minutes": 9}  # blank pages included
+PARTICIPANT_SET_PAGES = {"two-hour-part-one": 6, "full-day-part-two": 11, "team-meeting-60-minutes": 3}
 BLANK_NOTE = "This page is intentionally blank"
 
 FULL_DAY_AGENDA = [

@@ -60,6 +60,7 @@ class FillSheet:
     label_width: int = 0  # per cent of the width for a first column of labels; 0 for none
     widths: tuple[int, ...] = ()  # per cent for each column, where they are not to share what labels leave
     typed_row_mm: float | None = None  # a lower row when typed into (the text shrinks to fit), if need be
+    least_mm: float = ROW_HEIGHT_MM[0]  # the least a row may be set to when copyfitting (hub/printing/copyfit.py)
 
     @property
     def wide(self) -> bool:
@@ -214,7 +215,8 @@ def sheet_from_table(block: TableBlock, names: FieldNames) -> FillSheet:
             )
         )
     wide = len(columns) >= WIDE_COLUMNS
-    return FillSheet(title, columns, tuple(rows), None, block.note, _row_height(len(rows), wide, TABLE_ROW_MM), 0)
+    height = _row_height(len(rows), wide, TABLE_ROW_MM)
+    return FillSheet(title, columns, tuple(rows), None, block.note, height, 0, least_mm=TABLE_ROW_MM)
 
 
 def sheet_from_block(block: Block, names: FieldNames) -> FillSheet:
