@@ -548,6 +548,9 @@ def test_the_participant_set_from_the_audit_is_the_command_lines(
     title = "A workshop for your training priorities (participant set)"
     assert PdfReader(browser_pdf).metadata.title == title == PdfReader(cli_pdf).metadata.title
     assert untagged_content(PdfReader(browser_pdf)) == []
+    page.emulate_media(media="print")  # the priorities print without the downloads
+    expect(page.locator(".hub-audit-pack")).to_be_hidden()
+    expect(page.get_by_role("heading", name="High priority (rated 4 or 5)")).to_be_visible()
 
 
 def test_after_a_first_visit_the_planner_and_its_pack_work_offline(

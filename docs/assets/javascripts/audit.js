@@ -254,7 +254,7 @@ Hub.enhance("form[data-hub-audit]", function (form) {
       "The pack has a cover, an agenda, a checklist, and each exercise’s facilitator’s guide and participant " +
       "materials. The participant set is the participant materials alone, to photocopy one for each person. " +
       "Both are made in this browser from the site’s own files.";
-    return Hub.element("div", {}, [
+    return Hub.element("div", { class: "hub-audit-pack" }, [
       Hub.element("p", { text: about }),
       Hub.element("p", { class: "hub-plan-actions" }, [pack, " ", participants]),
       said,
