@@ -3,8 +3,9 @@
 A session is planned by mouse and by keyboard, the pack is downloaded and read with pypdf and
 pdftotext: its pages, agenda times, each exercise's learning outcomes, bookmarks, page numbers and
 tags.  The same from the unzipped offline build (file://).  The browser's pack has the same text in
-the same order as `build.py pack --plan` for the same address.  Hand-edited addresses give plain
-messages and never markup.
+the same order as `build.py pack --plan` for the same address, and the participant sets of the planner
+and of the training-priorities audit are `build.py pack --participants`'s.  Hand-edited addresses give
+plain messages and never markup.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import pytest
 from playwright.sync_api import Browser, Page, Route, expect
 from pypdf import PdfReader
 from pypdf.generic import ContentStream, DictionaryObject
+from site_browser import axe_violations
 
 from conftest import SITE_URL, pdf_bookmarks, run_build
 from hub.content import load_library
@@ -30,6 +32,8 @@ pytestmark = pytest.mark.e2e
 pytest_plugins = ["site_fixtures"]  # the browser, page and site_url fixtures
 
 PLANNER = "exercises/plan/"
+AUDIT = "audits/training-priorities/"
+AUDIT_RATINGS = [1, 0, 0, 4, 0, 0, 3]  # the audit's address: 0 is not rated (rated 1, low, for build.py)
 BLANK_NOTE = "This page is intentionally blank"
 EX3 = "exercise-3-challenges-of-getting-outcomes-into-practice"
 EX5 = "exercise-5-brainstorming-for-innovative-solutions"
@@ -387,6 +391,15 @@ def test_the_pack_from_the_offline_zip(browser: Browser, built: Path, tmp_path: 
     check_the_pack(
         pdf, library, [EX3, EX6, EX5], [("09:30", "Welcome"), ("11:40", "Lunch"), ("12:25", "Case discussion")]
     )
+    audit = (tmp_path / "unzipped/outcomes-hub/audits/training-priorities.html").as_uri()  # its participant set
+    page.goto(audit + "#ratings=" + ",".join(map(str, AUDIT_RATINGS)))
+    with page.expect_download(timeout=60_000) as download:
+        page.get_by_role("button", name="Download the participant set (PDF)").click()
+    download.value.save_as(tmp_path / "audit-participants.pdf")
+    assert [title for _, title, _ in pdf_bookmarks(PdfReader(tmp_path / "audit-participants.pdf"))] == [
+        "Exercise 4: Asking the right questions",
+        "Exercise 8: What makes for effective feedback?",
+    ]
     assert all(url.startswith(("file://", "blob:")) for url in requested), [
         url for url in requested if not url.startswith(("file://", "blob:"))
     ]
@@ -487,6 +500,57 @@ def test_the_audit_downloads_a_pack_for_its_priorities(page: Page, site_url: str
     exercises = ["exercise-1-defining-the-approach", EX3]
     check_the_pack(tmp_path / "priorities.pdf", library, exercises, [("09:30", "Exercise 1"), ("10:30", "Exercise 3")])
     assert "A workshop for your training priorities" in words(page_texts(tmp_path / "priorities.pdf")[0])
+
+
+def test_the_participant_set_from_the_audit_is_the_command_lines(
+    page: Page, site_url: str, built: Path, library, tmp_path: Path
+) -> None:
+    """Beside the audit's pack, by keyboard, loaded only then and said in the pack's status line: the same
+    pages, text, bookmarks and footers as `build.py pack --audit RATINGS --participants PDF` for the same
+    ratings (rated 1 where the page has none: the page's high and medium priorities are the command's)."""
+    page.goto(site_url + AUDIT + "#ratings=" + ",".join(map(str, AUDIT_RATINGS)))
+    button = page.get_by_role("button", name="Download the participant set (PDF)")
+    expect(button).to_be_visible()
+    loaded = "() => Array.from(document.scripts).some((s) => s.src.includes('participant-set.js'))"
+    assert not page.evaluate(loaded)
+    assert axe_violations(page) == []
+    button.focus()
+    with page.expect_download(timeout=60_000) as download:
+        page.keyboard.press("Space")
+    assert download.value.suggested_filename == "training-priorities-participants.pdf"
+    browser_pdf = tmp_path / "participants.pdf"
+    download.value.save_as(browser_pdf)
+    status = page.locator("[data-audit-results] [role=status]")
+    expect(status).to_have_text(re.compile(r"^Your participant set is downloaded: \d+ pages\.$"))
+    expect(button).to_be_focused()
+    assert page.evaluate(loaded)
+
+    ratings = tmp_path / "ratings.yml"
+    needs = library.entries["training-priorities"].item.needs
+    lines = [f"{need.need}: {rating or 1}" for need, rating in zip(needs, AUDIT_RATINGS, strict=True)]
+    ratings.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    cli_pdf = tmp_path / "cli-participants.pdf"
+    result = run_build(
+        built, "pack", "--audit", str(ratings), "--minutes", "480", "-o", str(tmp_path / "cli.pdf"),
+        "--participants", str(cli_pdf),
+    )  # fmt: skip
+    assert result.code == 0, result.stderr
+    marks = same_pages(browser_pdf, cli_pdf)
+    assert [title for _, title, _ in marks] == [
+        "Exercise 4: Asking the right questions",
+        "Exercise 8: What makes for effective feedback?",
+    ]
+    assert [number for _, _, number in marks] == [1, 3]  # each exercise on a fresh sheet
+    assert [words(foot) for foot in footer_texts(browser_pdf)] == [words(foot) for foot in footer_texts(cli_pdf)]
+    texts = page_texts(browser_pdf)
+    assert [words(text) == BLANK_NOTE for text in texts] == [False, True, False]
+    assert status.text_content() == f"Your participant set is downloaded: {len(texts)} pages."
+    title = "A workshop for your training priorities (participant set)"
+    assert PdfReader(browser_pdf).metadata.title == title == PdfReader(cli_pdf).metadata.title
+    assert untagged_content(PdfReader(browser_pdf)) == []
+    page.emulate_media(media="print")  # the priorities print without the downloads
+    expect(page.locator(".hub-audit-pack")).to_be_hidden()
+    expect(page.get_by_role("heading", name="High priority (rated 4 or 5)")).to_be_visible()
 
 
 def test_after_a_first_visit_the_planner_and_its_pack_work_offline(

@@ -252,9 +252,10 @@ def test_planner_builds_an_agenda_by_keyboard_and_keeps_it_in_the_address(page: 
     )
     address = f"title=Team+day&start=10%3A00&ex={EXERCISE_1}.60&break=15&ex={EXERCISE_8}.30&ex={EXERCISE_3}.50"
     command = page.locator("[data-plan-command]").text_content() or ""  # in a closed disclosure
-    assert command == f"python build.py pack --plan '#{address}' -o pack.pdf"
+    assert command == f"python build.py pack --plan '#{address}' -o pack.pdf --participants participants.pdf"
     arguments = command_line().parse_args(shlex.split(command)[2:])
     assert arguments.plan == "#" + address
+    assert (arguments.output, arguments.participants) == (Path("pack.pdf"), Path("participants.pdf"))
 
     materials = page.locator("[data-plan-materials] li").all_inner_texts()
     assert "Challenges handout (Exercise 3)" in materials

@@ -194,30 +194,72 @@ Hub.enhance("form[data-hub-audit]", function (form) {
     }
   }
 
-  /* The same workshop pack as the planner makes, for these exercises, from 09:30 (issue 13). */
-  function packControl(ids) {
-    const said = Hub.element("p", { class: "hub-plan-pack-status", role: "status" });
-    const button = Hub.element("button", { type: "button", class: "md-button", "data-audit-pack": true }, [
-      "Download a workshop pack for these priorities (PDF)",
-    ]);
-    button.addEventListener("click", function () {
-      said.textContent = "Making your pack…";
-      const address = "title=A+workshop+for+your+training+priorities&exercises=" + ids.join(",");
-      Hub.loadPack(HUB_AUDIT_ASSETS)
-        .then(function () {
-          return window.HubPack.makeFromAddress({ assets: HUB_AUDIT_ASSETS, address: address });
-        })
-        .then(function (result) {
-          window.HubPack.save(result, "training-priorities-pack.pdf");
-          said.textContent = "Your pack is downloaded: " + result.pages + " pages.";
-        })
-        .catch(function (error) {
-          said.textContent = "The pack could not be made here (" + (error && error.message) + ").";
+  /* The same workshop pack as the planner makes, for these exercises, from 09:30 (issue 13), and beside it
+     its participant set (participant-set.js, loaded only when it is asked for, after pack.js): the same
+     pages as build.py pack --audit RATINGS --participants PDF for ratings that choose these exercises. */
+  const MADE = {
+    pack: { what: "pack", file: "training-priorities-pack.pdf" },
+    participants: { what: "participant set", file: "training-priorities-participants.pdf" },
+  };
+  let busy = false;
+
+  function makePack(how, ids, said) {
+    if (busy) return;
+    busy = true;
+    const made = MADE[how];
+    said.textContent = "Making your " + made.what + "…";
+    const options = {
+      assets: HUB_AUDIT_ASSETS,
+      address: "title=A+workshop+for+your+training+priorities&exercises=" + ids.join(","),
+    };
+    Hub.loadPack(HUB_AUDIT_ASSETS)
+      .then(function () {
+        if (how === "pack") return window.HubPack;
+        return window.HubPack.parts.loadScript(HUB_AUDIT_ASSETS + "javascripts/participant-set.js").then(function () {
+          return window.HubParticipantSet;
         });
-    });
-    return Hub.element("div", {}, [Hub.element("p", {}, [button]), said]);
+      })
+      .then(function (maker) {
+        return maker.makeFromAddress(options);
+      })
+      .then(function (result) {
+        window.HubPack.save(result, made.file);
+        said.textContent = "Your " + made.what + " is downloaded: " + result.pages + " pages.";
+      })
+      .catch(function (error) {
+        said.textContent = "The " + made.what + " could not be made here (" + (error && error.message) + ").";
+      })
+      .finally(function () {
+        busy = false;
+      });
   }
 
+  function packControl(ids) {
+    const said = Hub.element("p", { class: "hub-plan-pack-status", role: "status" });
+    const pack = Hub.element("button", { type: "button", class: "md-button", "data-audit-pack": true }, [
+      "Download a workshop pack for these priorities (PDF)",
+    ]);
+    const participants = Hub.element(
+      "button",
+      { type: "button", class: "md-button", "data-audit-participants": true },
+      ["Download the participant set (PDF)"],
+    );
+    pack.addEventListener("click", function () {
+      makePack("pack", ids, said);
+    });
+    participants.addEventListener("click", function () {
+      makePack("participants", ids, said);
+    });
+    const about =
+      "The pack has a cover, an agenda, a checklist, and each exercise’s facilitator’s guide and participant " +
+      "materials. The participant set is the participant materials alone, to photocopy one for each person. " +
+      "Both are made in this browser from the site’s own files.";
+    return Hub.element("div", { class: "hub-audit-pack" }, [
+      Hub.element("p", { text: about }),
+      Hub.element("p", { class: "hub-plan-actions" }, [pack, " ", participants]),
+      said,
+    ]);
+  }
 
   form.addEventListener("change", function () {
     save();

@@ -1273,7 +1273,9 @@
   }
 
   /* For a page without the planner's list of exercises (the audit's): the exercises come from pack-data.js. */
-  async function makeFromAddress(options) {
+  /* What make() needs, from a planner's address, for a page without the planner (the audit): the plan, and
+     every exercise the pack's data knows. The participant set (participant-set.js) is asked for the same way. */
+  async function fromAddress(options) {
     await loadScript(options.assets + "pack/pack-data.js");
     const manifest = (self.HubPackData || {}).manifest;
     if (!manifest) throw new Error("the pack's data did not load");
@@ -1282,7 +1284,11 @@
       exercises.set(id, Object.assign({ id: id }, manifest.exercises[id]));
     });
     const plan = self.HubAgenda.parsePlan(options.address, exercises);
-    return make({ assets: options.assets, plan: plan, exercises: exercises, now: options.now });
+    return { assets: options.assets, plan: plan, exercises: exercises, now: options.now };
+  }
+
+  async function makeFromAddress(options) {
+    return make(await fromAddress(options));
   }
 
   /* Hand the pack to the browser as a download named after its title. */
@@ -1303,6 +1309,7 @@
   return {
     make: make,
     makeFromAddress: makeFromAddress,
+    fromAddress: fromAddress,
     starPdf: starPdf,
     save: save,
     build: build,

@@ -1,4 +1,5 @@
-/* Outcomes Hub: the participant set of the planner's session, made in the browser (docs/browser-pack.md).
+/* Outcomes Hub: the participant set of the planner's session (or the audit's), made in the browser
+ * (docs/browser-pack.md).
  *
  * The participant materials alone, one PDF to photocopy for each person: each exercise's part of a
  * participant set, printed on its own by WeasyPrint at build time (print/pack.participant-section.html.j2,
@@ -140,5 +141,10 @@
     return build(self.PDFLib, P, input, ids, model.title, model.summary, options.now || new Date());
   }
 
-  return { make: make, build: build };
+  /* options: {assets, address: a planner's address}, as HubPack.makeFromAddress (the audit's set) */
+  async function makeFromAddress(options) {
+    return make(await self.HubPack.fromAddress(options));
+  }
+
+  return { make: make, makeFromAddress: makeFromAddress, build: build };
 });

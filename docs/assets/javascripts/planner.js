@@ -317,8 +317,10 @@
       if (refreshments) list.append(Hub.element("li", { text: refreshments }));
     }
 
+    /* the pack and its participant set, as the two downloads beside the pack's */
     function command() {
-      return "python build.py pack --plan " + Hub.shellQuote("#" + A.planAddress(plan)) + " -o pack.pdf";
+      const address = Hub.shellQuote("#" + A.planAddress(plan));
+      return "python build.py pack --plan " + address + " -o pack.pdf --participants participants.pdf";
     }
 
     function renderChoices() {
