@@ -24,8 +24,9 @@ self.HubPack = (function () {
     "pack-text.js", "pack-layout.js", "pack-drawing.js", "pack-document.js",
     "pack-front.js", "pack-build.js", "pack-star.js",
   ]; // prettier-ignore
-  const script = document.currentScript;
-  const HERE = script && script.src ? script.src.replace(/pack\.js(?:\?.*)?$/, "") : "javascripts/";
+  /* The folder of this file, where its parts are (from file:// as well as http). */
+  const script = document.currentScript || document.querySelector('script[src*="javascripts/pack.js"]');
+  const HERE = script.src.replace(/pack\.js(?:\?.*)?$/, "");
 
   /* What the parts make, by name (and loadScript, for the participant set): filled in by ready(). */
   const parts = {};
@@ -62,18 +63,17 @@ self.HubPack = (function () {
         PARTS.map(function (name) {
           return fetchScript(HERE + name);
         }),
-      ).then(
-        function () {
+      )
+        .then(function () {
           PARTS.forEach(function (name) {
             if (!makers[name]) throw new Error("the pack's part " + name + " did not run");
             Object.assign(parts, makers[name](parts));
           });
-        },
-        function (error) {
+        })
+        .catch(function (error) {
           made = null;
           throw error;
-        },
-      );
+        });
     }
     return made;
   }
