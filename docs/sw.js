@@ -2,9 +2,10 @@
  * first visit (docs/browser-pack.md).
  *
  * Registered by planner.js, and only there. The planner page hands it the addresses to keep: the
- * page, what it has loaded, and the files a pack is made from. Requests are answered from the
- * network whenever there is one (and what is kept is brought up to date); the kept copy is used only
- * when the network fails. Nothing is sent anywhere: it only fetches this site's own files.
+ * page, what it has loaded, and the files a pack is made from (pack.js brings its parts, PACK_PARTS).
+ * Requests are answered from the network whenever there is one (and what is kept is brought up to
+ * date); the kept copy is used only when the network fails. Nothing is sent anywhere: it only
+ * fetches this site's own files.
  */
 "use strict";
 
@@ -44,9 +45,28 @@ function key(url) {
   return url.split("#")[0].split("?")[0];
 }
 
+/* The parts pack.js loads as it runs (its PARTS, in the same folder): kept with it, since the page that
+   hands over the addresses names only pack.js. */
+const PACK_PARTS = [
+  "pack-text.js", "pack-layout.js", "pack-drawing.js", "pack-document.js",
+  "pack-front.js", "pack-build.js", "pack-star.js",
+]; // prettier-ignore
+
+function withPackParts(urls) {
+  const all = urls.slice();
+  urls.forEach(function (url) {
+    const folder = key(url).replace(/\/javascripts\/pack\.js$/, "/javascripts/");
+    if (folder === key(url)) return;
+    PACK_PARTS.forEach(function (name) {
+      if (!all.includes(folder + name)) all.push(folder + name);
+    });
+  });
+  return all;
+}
+
 /* {keep: [address, ...]}: fetch and keep each of this site's files; answer {kept: n} when done. */
 self.addEventListener("message", function (event) {
-  const urls = ((event.data && event.data.keep) || []).filter(ours);
+  const urls = withPackParts(((event.data && event.data.keep) || []).filter(ours));
   event.waitUntil(
     caches.open(CACHE).then(function (cache) {
       return Promise.all(

@@ -11,12 +11,14 @@
  *
  * Scores live in the address, so they survive a reload and can be bookmarked:
  * #first=6,4,0,...&second=...&first-name=Now&second-name=Later&title=...
- * (0 is not scored). The star can be downloaded as SVG or PNG (made here, with
- * the shipped font embedded) and printed on a page of its own.
+ * (0 is not scored). The star can be downloaded as SVG, PNG or PDF (made by
+ * culture-star-downloads.js, loaded on the first download) and printed on a
+ * page of its own.
  */
 "use strict";
 
-/* The site's assets/ folder, for the star's PDF (pack.js, pdf-lib and the fonts), from file:// too. */
+/* The site's assets/ folder, for the star's downloads (culture-star-downloads.js, and for the PDF pack.js,
+   pdf-lib and the fonts), from file:// too. */
 const STAR_ASSETS = (function () {
   const script = document.currentScript;
   return script && script.src ? script.src.replace(/javascripts\/culture-star\.js(?:\?.*)?$/, "") : "";
@@ -136,39 +138,19 @@ Hub.enhance("[data-hub-star]", function (tool) {
     return scored.length ? scored.reduce((a, b) => a + b, 0) / scored.length : 0;
   }
 
-  /* The table of scores: [[heading...], [point, score..., change?]..., [Average...]]. */
+  /* The table of scores: [[heading...], [point, score..., change?]..., [Average...]]; "–" where there is none. */
   function table(readings) {
     const both = readings.length === 2;
-    const head = ["Point"].concat(
-      readings.map(function (reading) {
-        return reading.name;
-      }),
-      both ? ["Change"] : [],
-    );
-    const body = points.map(function (point, index) {
-      const values = readings.map(function (reading) {
-        return reading.values[index];
-      });
+    const head = ["Point", ...readings.map((reading) => reading.name), ...(both ? ["Change"] : [])];
+    const row = function (name, values, shown) {
       const change = both && values[0] && values[1] ? signed(values[1] - values[0]) : "";
-      return [point.name]
-        .concat(
-          values.map(function (value) {
-            return value ? String(value) : "\u2013";
-          }),
-        )
-        .concat(both ? [change || "\u2013"] : []);
+      return [name, ...values.map((value) => (value ? shown(value) : "\u2013")), ...(both ? [change || "\u2013"] : [])];
+    };
+    const body = points.map(function (point, index) {
+      return row(point.name, readings.map((reading) => reading.values[index]), String);
     });
-    const averages = readings.map(function (reading) {
-      return average(reading.values);
-    });
-    const foot = ["Average"]
-      .concat(
-        averages.map(function (value) {
-          return value ? value.toFixed(1) : "\u2013";
-        }),
-      )
-      .concat(both ? [averages[0] && averages[1] ? signed(averages[1] - averages[0]) : "\u2013"] : []);
-    return { head: head, body: body.concat([foot]) };
+    const averages = readings.map((reading) => average(reading.values));
+    return { head: head, body: body.concat([row("Average", averages, (value) => value.toFixed(1))]) };
   }
 
   function showTable(readings) {
@@ -194,49 +176,18 @@ Hub.enhance("[data-hub-star]", function (tool) {
     );
   }
 
+  /* One reading in words, for the figure's caption: every score, the highest and the lowest. */
   function describe(reading) {
     const scored = points
-      .map(function (point, index) {
-        return { name: point.name, value: reading.values[index] };
-      })
-      .filter(function (entry) {
-        return entry.value;
-      });
-    const listed = scored
-      .map(function (entry) {
-        return entry.name + " " + entry.value;
-      })
-      .join(", ");
-    const best = Math.max.apply(null, scored.map((entry) => entry.value));
-    const worst = Math.min.apply(null, scored.map((entry) => entry.value));
-    const named = function (value) {
-      return scored
-        .filter(function (entry) {
-          return entry.value === value;
-        })
-        .map(function (entry) {
-          return entry.name;
-        })
-        .join(" and ");
-    };
+      .map((point, index) => ({ name: point.name, value: reading.values[index] }))
+      .filter((entry) => entry.value);
+    const listed = scored.map((entry) => entry.name + " " + entry.value).join(", ");
+    const best = Math.max(...scored.map((entry) => entry.value));
+    const worst = Math.min(...scored.map((entry) => entry.value));
+    const named = (value) => scored.filter((entry) => entry.value === value).map((entry) => entry.name).join(" and ");
     const missing = points.length - scored.length;
-    return (
-      reading.name +
-      " (" +
-      KINDS[reading.number] +
-      "): " +
-      listed +
-      ". Highest: " +
-      named(best) +
-      " (" +
-      best +
-      "); lowest: " +
-      named(worst) +
-      " (" +
-      worst +
-      ")." +
-      (missing ? " " + missing + " not scored yet." : "")
-    );
+    const extremes = `Highest: ${named(best)} (${best}); lowest: ${named(worst)} (${worst}).`;
+    return `${reading.name} (${KINDS[reading.number]}): ${listed}. ${extremes}` + (missing ? ` ${missing} not scored yet.` : "");
   }
 
   function readings() {
@@ -251,9 +202,7 @@ Hub.enhance("[data-hub-star]", function (tool) {
       tool.querySelector('[data-star-column="' + reading + '"]').textContent = readingName(reading);
     });
     const all = readings();
-    const shown = all.filter(function (reading) {
-      return reading.shown;
-    });
+    const shown = all.filter((reading) => reading.shown);
     all.forEach(place);
     all.forEach(function (reading) {
       const item = legend.querySelector('[data-reading="' + reading.number + '"]');
@@ -263,58 +212,10 @@ Hub.enhance("[data-hub-star]", function (tool) {
     legend.hidden = !shown.length;
     heading.textContent = title() || "Your culture star";
     showTable(shown);
-    const enough = shown.some(function (reading) {
-      return reading.values.filter(Boolean).length >= 3;
-    });
+    const enough = shown.some((reading) => reading.values.filter(Boolean).length >= 3);
     summary.textContent = enough
       ? (title() ? title() + ". " : "") + shown.map(describe).join(" ")
       : "Score at least three points to see your star.";
-  }
-
-  /* --- Downloads: the star, its key and the table, as one SVG (and a PNG of it) --- */
-
-  const SVG = "http://www.w3.org/2000/svg";
-  const WIDTH = 720;
-  const PAD = 28;
-
-  function svg(tag, attributes, text) {
-    const made = document.createElementNS(SVG, tag);
-    Object.entries(attributes || {}).forEach(function ([name, value]) {
-      if (value !== null && value !== undefined) made.setAttribute(name, value);
-    });
-    if (text !== undefined) made.textContent = text;
-    return made;
-  }
-
-  /* The fonts, from a script the build writes (a script loads from file:// too, where fetch does not). */
-  let fonts = null;
-  function withFonts(ready) {
-    if (fonts || window.HubStarFonts) return ready((fonts = window.HubStarFonts));
-    const link = document.querySelector("a[data-star-fonts]");
-    if (!link) return ready(null);
-    const script = Hub.element("script", { src: link.href });
-    script.addEventListener("load", function () {
-      ready((fonts = window.HubStarFonts || null));
-    });
-    script.addEventListener("error", function () {
-      ready(null);
-    });
-    document.head.append(script);
-  }
-
-  function fontFaces() {
-    if (!fonts) return "";
-    return Object.keys(fonts)
-      .map(function (weight) {
-        return (
-          '@font-face { font-family: "Atkinson Hyperlegible Next"; font-style: normal; font-weight: ' +
-          weight +
-          '; src: url("' +
-          fonts[weight] +
-          '") format("woff"); }'
-        );
-      })
-      .join("\n");
   }
 
   function whereFrom() {
@@ -322,221 +223,27 @@ Hub.enhance("[data-hub-star]", function (tool) {
     return "The culture star, from Outcomes Hub" + (canonical ? ": " + canonical.href.split("#")[0] : "");
   }
 
-  /* The whole picture: title, star, key and table, on white, 720 units wide. */
-  function picture() {
-    const all = readings();
-    const shown = all.filter(function (reading) {
-      return reading.shown;
-    });
-    const box = star.viewBox.baseVal;
-    const starWidth = 560;
-    const starHeight = Math.round((starWidth * box.height) / box.width);
-    const { head, body } = table(shown);
-    const rowHeight = 26;
-    let y = PAD;
-    const parts = [];
-    const headline = title() || "The culture star";
-    parts.push(svg("text", { x: PAD, y: (y += 22), "font-size": "22", "font-weight": "700", fill: "#0b3d5c" }, headline));
-    y += 12;
-    const drawing = star.cloneNode(true);
-    drawing.removeAttribute("class");
-    drawing.removeAttribute("role");
-    drawing.querySelectorAll('[display="none"]').forEach(function (hidden) {
-      hidden.remove();
-    });
-    drawing.querySelector("title").remove();
-    drawing.setAttribute("x", (WIDTH - starWidth) / 2);
-    drawing.setAttribute("y", y);
-    drawing.setAttribute("width", starWidth);
-    drawing.setAttribute("height", starHeight);
-    parts.push(drawing);
-    y += starHeight + 16;
-    shown.forEach(function (reading) {
-      const swatch = legend.querySelector('[data-reading="' + reading.number + '"] svg').cloneNode(true);
-      swatch.removeAttribute("class");
-      swatch.removeAttribute("aria-hidden");
-      swatch.removeAttribute("focusable");
-      swatch.setAttribute("x", PAD);
-      swatch.setAttribute("y", y + 2);
-      parts.push(swatch);
-      const label = reading.name + " (" + KINDS[reading.number] + ")";
-      parts.push(svg("text", { x: PAD + 40, y: y + 13, "font-size": "16", fill: "#1b1b1b" }, label));
-      y += 26;
-    });
-    y += 10;
-    const rights = [null, 420, 556, WIDTH - PAD];
-    const fit = function (text) {
-      return text.length > 16 ? text.slice(0, 15) + "\u2026" : text;
-    };
-    const row = function (cells, bold, line) {
-      y += rowHeight;
-      cells.forEach(function (text, column) {
-        parts.push(
-          svg(
-            "text",
-            {
-              x: column ? rights[column] - 8 : PAD,
-              y: y - 8,
-              "text-anchor": column ? "end" : null,
-              "font-size": "16",
-              "font-weight": bold ? "700" : null,
-              fill: "#1b1b1b",
-            },
-            column ? fit(text) : text,
-          ),
-        );
-      });
-      parts.push(svg("line", { x1: PAD, x2: rights[cells.length - 1], y1: y, y2: y, stroke: line, "stroke-width": "1" }));
-    };
-    if (shown.length) {
-      parts.push(svg("text", { x: PAD, y: (y += 14), "font-size": "14", fill: "#44535e" }, "Scores from 1 to " + top));
-      y += 4;
-      row(head, true, "#44535e");
-      body.forEach(function (cells, index) {
-        row(cells, index === body.length - 1, index === body.length - 2 ? "#44535e" : "#c9d2d8");
-      });
-    }
-    y += 28;
-    parts.push(
-      svg(
-        "text",
-        { x: PAD, y: y, "font-size": "13", fill: "#44535e" },
-        whereFrom(),
-      ),
-    );
-    const height = Math.ceil(y + PAD);
-    const root = svg("svg", {
-      width: WIDTH,
-      height: height,
-      viewBox: "0 0 " + WIDTH + " " + height,
-      "font-family": "'Atkinson Hyperlegible Next', sans-serif",
-      role: "img",
-    });
-    root.append(svg("title", {}, headline + ": " + (shown.length ? shown.map(describe).join(" ") : "no scores yet")));
-    const defs = svg("defs");
-    defs.append(svg("style", {}, fontFaces()));
-    root.append(defs, svg("rect", { width: WIDTH, height: height, fill: "#fff" }));
-    parts.forEach(function (part) {
-      root.append(part);
-    });
-    return { text: new XMLSerializer().serializeToString(root), width: WIDTH, height: height };
-  }
-
-  function fileName(extension) {
-    const slug = title()
-      .toLowerCase()
-      .normalize("NFKD")
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "")
-      .slice(0, 50);
-    return "culture-star" + (slug ? "-" + slug : "") + "." + extension;
-  }
-
-  function saveFile(blob, name) {
-    const url = URL.createObjectURL(blob);
-    const link = Hub.element("a", { href: url, download: name, hidden: true });
-    document.body.append(link);
-    link.click();
-    link.remove();
-    window.setTimeout(function () {
-      URL.revokeObjectURL(url);
-    }, 10000);
-    Hub.announce(status, "Your star is saved as " + name + ", in your downloads.");
-  }
-
-  function pngBlob(made, scale) {
-    return new Promise(function (resolve, reject) {
-      const image = new Image();
-      image.addEventListener("error", function () {
-        reject(new Error("this browser could not draw the star"));
-      });
-      image.addEventListener("load", function () {
-        const canvas = document.createElement("canvas");
-        canvas.width = made.width * scale;
-        canvas.height = made.height * scale;
-        canvas.getContext("2d").drawImage(image, 0, 0, canvas.width, canvas.height);
-        try {
-          canvas.toBlob(function (blob) {
-            if (blob) resolve(blob);
-            else reject(new Error("this browser could not make a PNG"));
-          }, "image/png");
-        } catch (error) {
-          reject(error);
-        }
-      });
-      image.src = "data:image/svg+xml;charset=utf-8," + encodeURIComponent(made.text);
-    });
-  }
-
-  /* The PDF is drawn by pack.js (the planner's pack maker, loaded only now): the star as a picture beside
-     the table of scores, in the shipped fonts, on an A4 landscape page, as `build.py star` prints it. */
-
-  function downloadPdf(made) {
-    const complete = readings().filter(function (reading) {
-      return reading.values.every(Boolean);
-    });
-    if (!complete.length || complete[0].number !== 1) {
-      Hub.announce(status, "For the PDF, score every point of the first reading (and all or none of the second).");
-      return;
-    }
-    Hub.announce(status, "Making the PDF…");
-    Promise.all([Hub.loadPack(STAR_ASSETS), pngBlob(made, 3)])
-      .then(function ([, blob]) {
-        return blob.arrayBuffer();
-      })
-      .then(function (png) {
-        return window.HubPack.starPdf({
-          assets: STAR_ASSETS,
-          title: titleInput.value.trim(),
-          points: points.map(function (point) {
-            return point.name;
-          }),
-          scaleMax: top,
-          readings: complete,
-          chart: new Uint8Array(png),
-          alt: summary.textContent,
-        });
-      })
-      .then(function (result) {
-        window.HubPack.save(result, fileName("pdf"));
-        Hub.announce(status, "Your star is saved as " + fileName("pdf") + ", with the table of scores.");
-      })
-      .catch(function (error) {
-        Hub.announce(status, "The PDF could not be made here (" + (error && error.message) + ").");
-      });
-  }
-
+  /* The downloads (culture-star-downloads.js), loaded when one is first asked for. */
+  let downloads = null;
   function download(kind) {
-    withFonts(function () {
-      const made = picture();
-      if (kind === "svg") {
-        saveFile(new Blob([made.text], { type: "image/svg+xml" }), fileName("svg"));
-        return;
-      }
-      if (kind === "pdf") {
-        downloadPdf(made);
-        return;
-      }
-      pngBlob(made, 2).then(
-        function (blob) {
-          saveFile(blob, fileName("png"));
-        },
-        function () {
-          Hub.announce(status, "This browser could not make a PNG; download the SVG instead.");
-        },
-      );
-    });
+    Hub.loadScript(STAR_ASSETS + "javascripts/culture-star-downloads.js").then(
+      function () {
+        downloads = downloads || window.HubStarDownloads({
+          svg: star, legend: legend, status: status, summary: summary, points: points, top: top, kinds: KINDS,
+          assets: STAR_ASSETS, title: title, readings: readings, table: table, describe: describe, whereFrom: whereFrom,
+        }); // prettier-ignore
+        downloads(kind);
+      },
+      function () {
+        Hub.announce(status, "The download could not be made here (its files did not load).");
+      },
+    );
   }
 
   function print() {
     document.documentElement.classList.add("hub-print-star");
-    window.addEventListener(
-      "afterprint",
-      function () {
-        document.documentElement.classList.remove("hub-print-star");
-      },
-      { once: true },
-    );
+    const done = () => document.documentElement.classList.remove("hub-print-star");
+    window.addEventListener("afterprint", done, { once: true });
     window.print();
   }
 
@@ -561,11 +268,7 @@ Hub.enhance("[data-hub-star]", function (tool) {
     yes: "Yes, clear the scores",
     no: "No, keep them",
     isEmpty: function () {
-      return [1, 2].every(function (reading) {
-        return selects[reading].every(function (select) {
-          return !select.value;
-        });
-      });
+      return [1, 2].every((reading) => selects[reading].every((select) => !select.value));
     },
     clear: function () {
       [1, 2].forEach(function (reading) {

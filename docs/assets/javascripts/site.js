@@ -144,22 +144,30 @@ window.Hub = (function () {
     });
   }
 
-  /* The pack maker (pack.js) and the planner's rules it needs (agenda.js, HubAgenda), loaded when a page
-     that does not load them itself first asks for a PDF; `assets` is the site's assets/ folder. */
-  function loadPack(assets) {
-    if (window.HubPack) return Promise.resolve();
-    function load(name) {
-      return new Promise(function (resolve, reject) {
-        const tag = element("script", { src: assets + "javascripts/" + name });
+  /* A script a tool needs only when it is asked for (a script element works from file:// too), loaded once. */
+  const scripts = {};
+  function loadScript(src) {
+    if (!scripts[src]) {
+      scripts[src] = new Promise(function (resolve, reject) {
+        const tag = element("script", { src: src });
         tag.addEventListener("load", resolve);
         tag.addEventListener("error", function () {
+          delete scripts[src];
           reject(new Error("its files did not load"));
         });
         document.head.append(tag);
       });
     }
-    return (window.HubAgenda ? Promise.resolve() : load("agenda.js")).then(function () {
-      return load("pack.js");
+    return scripts[src];
+  }
+
+  /* The pack maker (pack.js, which loads its own parts) and the planner's rules it needs (agenda.js,
+     HubAgenda), loaded when a page that does not load them itself first asks for a PDF; `assets` is the
+     site's assets/ folder. */
+  function loadPack(assets) {
+    if (window.HubPack) return Promise.resolve();
+    return (window.HubAgenda ? Promise.resolve() : loadScript(assets + "javascripts/agenda.js")).then(function () {
+      return loadScript(assets + "javascripts/pack.js");
     });
   }
 
@@ -212,6 +220,7 @@ window.Hub = (function () {
     button: button,
     askFirst: askFirst,
     loadPack: loadPack,
+    loadScript: loadScript,
     announce: announce,
     copyText: copyText,
     duration: duration,
