@@ -132,7 +132,8 @@ def test_a_pack_links_its_front_pages_to_its_page_and_each_exercise_to_the_exerc
     first = f"{SITE_URL}exercises/exercise-1-defining-the-approach/"
     second = f"{SITE_URL}exercises/exercise-2-outcomes-focused-and-service-led-compared/"
     blank: list[str] = []  # a left-hand page left empty, so that the next section starts on a right-hand one
-    assert codes == [[pack]] * 2 + [[first], blank] + [[first]] * 3 + [blank, [second], blank] + [[second]] * 2
+    # each sheet handed out later starts a fresh sheet too, after a blank
+    assert codes == [[pack]] * 2 + [[first], blank] * 4 + [[second], blank] * 2 + [[second]]
     texts = page_texts(built / "site/pdf/two-hour-part-one.pdf")
     assert f"Online: {SHORT_SITE}packs/two-hour-part-one/" in texts[0]
     assert f"Online: {SHORT_SITE}exercises/exercise-1-defining-the-approach/" in texts[2]

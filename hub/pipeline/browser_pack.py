@@ -136,6 +136,7 @@ def _assets(printed: Path, library: Library, settings: Settings) -> dict[str, by
             "file": f"sections/{entry.id}-participants.js?v={_version(script)}",
             "pages": len(reader.pages),
             "outline": _outline(reader),
+            "blanks": [index for index, page in enumerate(reader.pages) if BLANK_NOTE in page.extract_text()],
         }
     fonts_pdf = (printed / "fonts.pdf").read_bytes()
     fonts_script = _script("fonts", {"pdf": base64.b64encode(fonts_pdf).decode()})

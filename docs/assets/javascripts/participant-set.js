@@ -58,7 +58,9 @@
         blank.node.set(N("Tabs"), N("S"));
       }
       const pages = await H.appendSection(lib, doc, H.base64(data.sets[id].pdf), tree);
+      const blanks = manifest.sections[id].participants.blanks || [];
       pages.forEach(function (page, at) {
+        if (blanks.indexOf(at) >= 0) return; /* a blank page (before a sheet handed out later) carries no number */
         const index = doc.getPageCount() - pages.length + at;
         useFonts(page);
         const commands = H.furniture(fonts, s, manifest.page, { number: index + 1, total: total });
