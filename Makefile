@@ -98,8 +98,9 @@ format: $(BIN)/.installed-test
 # no full build, no browser, no subprocess, no PDF printed. The end-to-end tier (marked e2e) builds the site and
 # every PDF once and shares that build, and drives build.py, Chromium and WeasyPrint for real. `make test` runs
 # lint, then the fast tier (so a slip shows in a minute), then the end-to-end tier. Each tier runs in
-# $(TEST_WORKERS) processes (pytest-xdist), a test file to a process, so its module fixtures are made once.
-TEST_WORKERS ?= 2
+# $(TEST_WORKERS) processes (pytest-xdist), a test file to a process, so its module fixtures are made once;
+# many end-to-end tests wait on a browser or a build, so more processes than cores keep both cores busy.
+TEST_WORKERS ?= 4
 PYTEST := HUB_SEEDS=$(SEEDS) $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile
 test: test-debs vnu $(BIN)/.installed-test $(ZENSICAL) lint
 	$(PYTEST) -m "not e2e"
