@@ -84,8 +84,9 @@ self.HubPack = (function () {
   }
   parts.loadScript = loadScript;
 
-  /* options: {assets: URL of the site's assets/ folder, plan, exercises: Map of {id, number, title, materials}} */
-  async function make(options) {
+  /* The pack's data and, for each exercise of the plan, its printed part ("section" for the pack, "participants"
+     for the participant set), loaded with the fonts; an exercise the site has no such part for is named. */
+  async function loadParts(options, which, lacking) {
     const assets = options.assets;
     await Promise.all([loadScript(assets + "javascripts/vendor/pdf-lib.min.js"), loadScript(assets + "pack/pack-data.js")]);
     const data = self.HubPackData || {};
@@ -98,21 +99,32 @@ self.HubPack = (function () {
       .map(function (item) {
         return item.exercise;
       });
+    const entry = function (id) {
+      const section = manifest.sections[id];
+      return which === "section" ? section : section && section[which];
+    };
     const missing = ids.filter(function (id) {
-      return !manifest.sections[id];
+      return !entry(id);
     });
-    if (missing.length) throw new Error("this site has no pack section for " + missing.join(", "));
+    if (missing.length) throw new Error(lacking + missing.join(", "));
     await Promise.all(
       [loadScript(assets + "pack/" + manifest.fonts.file)].concat(
         ids.map(function (id) {
-          return loadScript(assets + "pack/" + manifest.sections[id].file);
+          return loadScript(assets + "pack/" + entry(id).file);
         }),
       ),
     );
-    const sections = {};
+    const loaded = {};
     ids.forEach(function (id) {
-      sections[id] = data["section:" + id];
+      loaded[id] = data[which + ":" + id];
     });
+    return { data: data, manifest: manifest, ids: ids, loaded: loaded };
+  }
+  parts.loadParts = loadParts;
+
+  /* options: {assets: URL of the site's assets/ folder, plan, exercises: Map of {id, number, title, materials}} */
+  async function make(options) {
+    const { data, manifest, loaded: sections } = await loadParts(options, "section", "this site has no pack section for ");
     await ready();
     return parts.build(self.PDFLib, self.HubAgenda, { manifest: manifest, fonts: data.fonts, sections: sections }, options.plan, options.exercises, options.now || new Date());
   }

@@ -111,33 +111,7 @@
   async function make(options) {
     const P = self.HubPack;
     const H = P.parts;
-    const assets = options.assets;
-    await Promise.all([H.loadScript(assets + "javascripts/vendor/pdf-lib.min.js"), H.loadScript(assets + "pack/pack-data.js")]);
-    const data = self.HubPackData || {};
-    const manifest = data.manifest;
-    if (!manifest) throw new Error("the pack's data did not load");
-    const ids = options.plan.items
-      .filter(function (item) {
-        return item.kind === "ex";
-      })
-      .map(function (item) {
-        return item.exercise;
-      });
-    const missing = ids.filter(function (id) {
-      return !manifest.sections[id] || !manifest.sections[id].participants;
-    });
-    if (missing.length) throw new Error("this site has no participant materials for " + missing.join(", "));
-    await Promise.all(
-      [H.loadScript(assets + "pack/" + manifest.fonts.file)].concat(
-        ids.map(function (id) {
-          return H.loadScript(assets + "pack/" + manifest.sections[id].participants.file);
-        }),
-      ),
-    );
-    const sets = {};
-    ids.forEach(function (id) {
-      sets[id] = data["participants:" + id];
-    });
+    const { data, manifest, ids, loaded: sets } = await H.loadParts(options, "participants", "this site has no participant materials for ");
     const model = P.packModel(options.plan, options.exercises, manifest, self.HubAgenda);
     const input = { manifest: manifest, fonts: data.fonts, sets: sets };
     return build(self.PDFLib, P, input, ids, model.title, model.summary, options.now || new Date());
