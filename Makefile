@@ -26,7 +26,7 @@ define ensure_debs
 	fi
 endef
 
-.PHONY: build check serve test test-fast test-e2e lint format bench clean debs test-debs vnu offline provenance update-visuals
+.PHONY: build check serve test test-setup test-fast test-e2e lint format bench clean debs test-debs vnu offline provenance update-visuals
 .DEFAULT_GOAL := build
 
 $(BIN)/.installed: requirements.txt
@@ -96,21 +96,29 @@ format: $(BIN)/.installed-test
 
 # Tests come in two tiers (tests/conftest.py). The fast tier runs in-process unit tests only, in about a minute:
 # no full build, no browser, no subprocess, no PDF printed. The end-to-end tier (marked e2e) builds the site and
-# every PDF once and shares that build, and drives build.py, Chromium and WeasyPrint for real. `make test` runs
-# lint, then the fast tier (so a slip shows in a minute), then the end-to-end tier. Each tier runs in
-# $(TEST_WORKERS) processes (pytest-xdist), a test file to a process, so its module fixtures are made once;
-# many end-to-end tests wait on a browser or a build, so more processes than cores keep both cores busy.
-TEST_WORKERS ?= 4
-PYTEST := HUB_SEEDS=$(SEEDS) $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile
-test: test-debs vnu $(BIN)/.installed-test $(ZENSICAL) lint
-	$(PYTEST) -m "not e2e"
-	$(PYTEST) -m e2e
+# every PDF once and shares that build, and drives build.py, Chromium and WeasyPrint for real. `make test` sets
+# everything up (side by side: the downloads wait on the network, not the processor), runs lint, then the fast
+# tier (so a slip shows in a minute), then the end-to-end tier. Each tier runs in several processes
+# (pytest-xdist), a test file to a process, so its module fixtures are made once: the fast tier in one process a
+# core (each process collects every test first, so more would only add that), the end-to-end tier in two a core,
+# since many of its tests wait on a browser or a build.
+CORES := $(shell nproc 2>/dev/null || echo 2)
+FAST_WORKERS ?= $(CORES)
+TEST_WORKERS ?= $(shell echo $$(( $(CORES) * 2 )))
+PYTEST := HUB_SEEDS=$(SEEDS) $(BIN)/python -m pytest --dist loadfile
+test:
+	$(MAKE) --no-print-directory -j4 test-setup
+	$(MAKE) --no-print-directory lint
+	$(PYTEST) -n $(FAST_WORKERS) -m "not e2e"
+	$(PYTEST) -n $(TEST_WORKERS) -m e2e
+
+test-setup: test-debs vnu $(BIN)/.installed-test $(ZENSICAL)
 
 test-fast: debs $(BIN)/.installed-test
-	$(PYTEST) -m "not e2e"
+	$(PYTEST) -n $(FAST_WORKERS) -m "not e2e"
 
 test-e2e: test-debs vnu $(BIN)/.installed-test $(ZENSICAL)
-	$(PYTEST) -m e2e
+	$(PYTEST) -n $(TEST_WORKERS) -m e2e
 
 # The pinned pictures of printed pages that tests/test_visuals.py compares with (tests/visuals/): drawn again
 # from a fresh build of a copy of the project. Run it when a page is meant to change, and look at the pictures.

@@ -188,7 +188,7 @@ def test_letter_and_large_print_for_every_kind_of_handout_and_packs(
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     _, rendered = pipeline.read_and_render(Settings.load(built, paper=paper, epoch=int(EPOCH)))
     assert all(f'<html lang="en-GB" class="{paper.html_classes}">' in job.html for job in rendered.print_jobs[:5])
-    wanted = {"exercise-1-defining-the-approach-facilitator", "sandra", "culture-review", "two-hour-part-one"}
+    wanted = {"exercise-1-defining-the-approach-facilitator", "sandra", "culture-review", "team-meeting-60-minutes"}
     printer = Printer(built, tmp_path / "cache")
     for job in rendered.print_jobs:
         name = Path(job.pdf_path).stem

@@ -1,11 +1,12 @@
 """WCAG 2.2 AA with axe-core: no violations at 320 and 1280 pixels wide in the light scheme, and in the dark.
 
-Which pages: the home page, every catalogue and index page, every tool in use
-(a plan, ratings, two readings of the star, an answered quiz statement), and
-one page of every other kind: the largest, which holds the most kinds of
-block (tables among them). Item pages of one kind come from one template, so
-they differ only in which blocks they hold. Set HUB_AXE_EVERY_PAGE=1 to check
-every page of the site instead (several times as long).
+Which pages: every page written by hand (the home page among them), every tool
+in use (filters that match nothing, a plan, ratings, two readings of the star,
+an answered quiz statement), and for every template of the hub's the largest
+page it made, which holds the most kinds of block (tables among them): pages
+of one template (the twelve catalogues, the fifty guidance pages) differ only
+in which blocks they hold. Set HUB_AXE_EVERY_PAGE=1 to check every page of the
+site instead (several times as long).
 
 The light scheme gets every WCAG 2.2 AA rule at both widths. The dark scheme
 changes nothing but colours (the same palette at every width), so there axe
@@ -24,6 +25,11 @@ from axe_playwright_python.async_playwright import Axe as AsyncAxe
 from playwright.async_api import async_playwright
 from site_browser import ARGS, CHROMIUM, SETTLE, axe_options, violation_lines
 
+from conftest import EPOCH
+from hub.pipeline.run import read
+from hub.render import Renderer
+from hub.settings import Settings
+
 pytest_plugins = ["site_fixtures"]  # the site_url fixture
 pytestmark = pytest.mark.e2e  # axe-core in Chromium on the shared build
 
@@ -38,7 +44,21 @@ TOOLS_IN_USE = {
 QUIZ = "quizzes/personal-outcomes-quiz/"
 
 
-def pages_to_check(site: Path) -> list[str]:
+def site_path(markdown: str) -> str:
+    """The site address of a page from its Markdown file's path: ``exercises/index.md`` is ``exercises/``."""
+    folder, _, name = markdown.removesuffix(".md").rpartition("/")
+    return "" if markdown == "index.md" else (f"{folder}/" if name == "index" else f"{markdown[:-3]}/")
+
+
+def templates_of_pages(project: Path) -> dict[str, str | None]:
+    """The site address of every page the hub generates, and the template that made it."""
+    settings = Settings.load(project, epoch=int(EPOCH))
+    outputs = Renderer(read(settings), settings, keep_compiled=False).outputs()
+    return {site_path(output.path): output.template for output in outputs if not output.is_pdf}
+
+
+def pages_to_check(project: Path) -> list[str]:
+    site = project / "site"
     every = sorted(
         "" if page.parent == site else page.parent.relative_to(site).as_posix() + "/"
         for page in site.rglob("index.html")
@@ -47,13 +67,14 @@ def pages_to_check(site: Path) -> list[str]:
     if os.environ.get("HUB_AXE_EVERY_PAGE") == "1":
         chosen = every
     else:
-        indexes = [path for path in every if path.count("/") <= 1]
-        largest: dict[str, tuple[int, str]] = {}
+        made_by = templates_of_pages(project)
+        largest: dict[str | None, tuple[int, str]] = {}
         for path in every:
-            if path.count("/") == 2:
+            if path in made_by:
                 size = (site / path / "index.html").stat().st_size
-                largest[path.split("/")[0]] = max(largest.get(path.split("/")[0], (0, "")), (size, path))
-        chosen = indexes + sorted(path for _, path in largest.values())
+                largest[made_by[path]] = max(largest.get(made_by[path], (0, "")), (size, path))
+        chosen = [path for path in every if path not in made_by]  # written by hand
+        chosen += sorted(path for _, path in largest.values())
         chosen += [path for path in TOOLS_IN_USE if path not in chosen] + [QUIZ] * (QUIZ not in chosen)
     return [TOOLS_IN_USE.get(path, path) for path in chosen]
 
@@ -91,7 +112,7 @@ async def check_all(site_url: str, paths: list[str]) -> dict[tuple[int, str], li
 
 
 def test_no_wcag_violations_at_320_and_1280_pixels_light_and_dark(site_url: str, built: Path) -> None:
-    paths = pages_to_check(built / "site")
+    paths = pages_to_check(built)
     assert len(paths) > 20, paths
     found = asyncio.run(check_all(site_url, paths))
     assert found == {combination: [] for combination in found}

@@ -15,6 +15,8 @@ pytestmark = pytest.mark.e2e
 WIDTH = 320
 OVERFLOW = """() => {
   const width = document.documentElement.clientWidth;
+  const scroll = document.documentElement.scrollWidth;
+  if (scroll <= width) return { scroll, width, wide: [] };  // the search for the culprits only when there is one
   const wide = [...document.querySelectorAll("body *")].filter((element) => {
     const box = element.getBoundingClientRect();
     if (box.width === 0 || box.right <= width + 1) return false;
@@ -24,7 +26,7 @@ OVERFLOW = """() => {
     }
     return getComputedStyle(element).position !== "fixed";
   });
-  return { scroll: document.documentElement.scrollWidth, width,
+  return { scroll, width,
            wide: wide.slice(0, 3).map((e) => e.tagName.toLowerCase() + "." + [...e.classList].join(".")) };
 }"""
 

@@ -70,7 +70,14 @@ class PrintSummary:
     workers: int
 
 
+# Starting the worker processes (a fork server that loads WeasyPrint, then a printer in each) costs about as much
+# processor time as printing four short PDFs and gains no time on so few, so up to this many print in this process.
+IN_PROCESS_AT_MOST = 5
+
+
 def worker_count(jobs: int) -> int:
+    if jobs <= IN_PROCESS_AT_MOST:
+        return 1
     available = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     return max(1, min(available, jobs))
 
