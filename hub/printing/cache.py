@@ -77,10 +77,14 @@ class PdfCache:
             digest.unlink(missing_ok=True)
         return None
 
-    def store(self, html: str, data: bytes) -> Path:
+    def store(self, html: str, data: bytes, pages: int | None = None) -> Path:
+        """Keep ``data``, the PDF made from ``html``, with its hash and its number of pages (counted from the
+        bytes unless the printer, which laid the pages out, says; reading a PDF to count costs a sixth of
+        printing a short one)."""
         pdf, digest = self._files(self.key(html))
         replace_file(pdf, data)
-        replace_file(digest, f"{hashlib.sha256(data).hexdigest()}\n{count_pages(data) or ''}\n".encode("ascii"))
+        count = pages if pages is not None else count_pages(data)
+        replace_file(digest, f"{hashlib.sha256(data).hexdigest()}\n{count or ''}\n".encode("ascii"))
         return pdf
 
     def facts(self, html: str) -> PdfFacts | None:

@@ -58,21 +58,41 @@ def _filled(html: str, shown: dict[tuple[str, str], str] | None) -> str:
     return _RANGE.sub(lambda m: f"{m[1]}{(shown or {}).get((m[2], m[3]), _FIRST_GUESS)}{m[5]}", html)
 
 
-def settling(render: Callable[[str], object]) -> Callable[[str], object]:
-    """``render`` for documents with page ranges: each laid out until its ranges are where its parts are."""
+class Settling:
+    """Page ranges filled in once a document's layout is chosen, not in every layout tried on the way.
 
-    def laid_out(html: str) -> object:
+    ``guessed(html)`` lays a document out with each range at its first guess (as wide as most), which is as
+    good as the real ones for judging a layout (copyfitting's trials); ``settled(document)`` then lays out
+    again, with the ranges read from it, the one document kept, until its ranges are where its parts are.
+    """
+
+    def __init__(self, render: Callable[[str], object]) -> None:
+        self.render = render
+        self._laid_out: dict[int, tuple[object, str]] = {}  # by id(): each document with ranges, and its HTML
+
+    def guessed(self, html: str) -> object:
         if MARK not in html:
-            return render(html)
+            return self.render(html)
+        document = self.render(_filled(html, None))
+        self._laid_out[id(document)] = (document, html)
+        return document
+
+    def settled(self, document: object) -> object:
+        if id(document) not in self._laid_out:  # a document without ranges
+            return document
+        html = self._laid_out[id(document)][1]
         wanted = [(m[2], m[3]) for m in _RANGE.finditer(html)]
         text = _filled(html, None)
-        document = None
-        for _ in range(TRIES):
-            document = render(text)
+        for _ in range(TRIES - 1):
             settled = _filled(html, ranges(document, wanted))
             if settled == text:
                 return document
             text = settled
+            document = self.render(text)
         return document
 
-    return laid_out
+
+def settling(render: Callable[[str], object]) -> Callable[[str], object]:
+    """``render`` for documents with page ranges: each laid out until its ranges are where its parts are."""
+    settle = Settling(render)
+    return lambda html: settle.settled(settle.guessed(html))

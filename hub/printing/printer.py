@@ -107,7 +107,9 @@ class Printer:
                     )
                     return document.render(stylesheets=stylesheets, font_config=self._fonts, pdf_variant="pdf/ua-1")
 
-                pdf = copyfit.fitted(body, page_ranges.settling(render)).write_pdf(
+                ranged = page_ranges.Settling(render)
+                document = ranged.settled(copyfit.fitted(body, ranged.guessed))
+                pdf = document.write_pdf(
                     pdf_variant="pdf/ua-1",
                     uncompressed_pdf=False,
                     finisher=pdf_tags.after(self._finish),
@@ -118,7 +120,7 @@ class Printer:
             if self._fetcher.refusals:  # refused inside an SVG, which WeasyPrint reports only as a warning
                 raise PdfError(f"{label}: {self._fetcher.refusals[0]}") from None
             raise
-        copy_if_changed(self.cache.store(html, pdf), target)
+        copy_if_changed(self.cache.store(html, pdf, pages=len(document.pages)), target)
         return PdfResult(str(target), False)
 
 

@@ -39,6 +39,11 @@ def test_a_stored_pdf_is_found_and_copied(cache: PdfCache, tmp_path: Path) -> No
     assert cache.facts("<html>") == PdfFacts(len(PDF), 2)
 
 
+def test_the_page_count_the_printer_gives_is_kept_without_reading_the_pdf(cache: PdfCache) -> None:
+    cache.store("<html>", b"%PDF-1.7 laid out by the printer", pages=3)
+    assert cache.facts("<html>") == PdfFacts(len(b"%PDF-1.7 laid out by the printer"), 3)
+
+
 def test_a_pdf_whose_pages_cannot_be_counted_has_no_facts(cache: PdfCache) -> None:
     cache.store("<html>", b"%PDF-1.7 not really")
     assert cache.lookup("<html>") is not None and cache.facts("<html>") is None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from hub.printing.page_ranges import range_text, settling
+from hub.printing.page_ranges import Settling, range_text, settling
 
 STYLE = "<style>@page { size: A6; } .part { break-before: right; } p { margin: 0; font-size: 30pt; }</style>"
 
@@ -50,3 +50,22 @@ def test_a_document_without_ranges_is_laid_out_once() -> None:
     laid: list[str] = []
     settling(lambda html: laid.append(html) or "laid out")("<p>No ranges here.</p>")
     assert laid == ["<p>No ranges here.</p>"]
+
+
+def test_layouts_tried_on_the_way_keep_the_guess_and_only_the_one_kept_settles() -> None:
+    import weasyprint
+
+    laid: list[str] = []
+
+    def render(html: str) -> object:
+        laid.append(html)
+        return weasyprint.HTML(string=html).render()
+
+    ranged = Settling(render)
+    html = document({"first": 18, "second": 2, "third": 20})
+    ranged.guessed(html)  # a layout copyfitting tries and drops
+    kept = ranged.settled(ranged.guessed(html))
+    assert len(laid) == 3 and all(", pages 00–00" in text for text in laid[:2])
+    shown = re.findall(r'data-from="(\w+)"[^>]*>(, pages? [0-9–]+)</span>', laid[2])
+    assert shown == [("first", ", pages 3–5"), ("second", ", page 7"), ("third", ", pages 9–11")]
+    assert len(kept.pages) == 11
