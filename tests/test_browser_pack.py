@@ -299,6 +299,24 @@ def test_the_browser_pack_is_the_command_line_pack(
     assert [images_on(browser_pdf, n) for n in pages] == [images_on(cli_pdf, n) for n in pages] == [1] * front
 
 
+PARTICIPANT_SET = "Download the participant set (PDF)"
+PARTICIPANT_SET_LOADED = "() => Array.from(document.scripts).some((s) => s.src.includes('participant-set.js'))"
+
+
+def download_participant_set(page: Page, key: str, filename: str, target: Path) -> Path:
+    """Presses the participant set's button with ``key`` and saves what it downloads at ``target``, checking that
+    its script loads only on the press and that the file is offered as ``filename``."""
+    button = page.get_by_role("button", name=PARTICIPANT_SET)
+    expect(button).to_be_visible()
+    assert not page.evaluate(PARTICIPANT_SET_LOADED)
+    button.focus()
+    with page.expect_download(timeout=60_000) as download:
+        page.keyboard.press(key)
+    assert download.value.suggested_filename == filename
+    download.value.save_as(target)
+    return target
+
+
 def test_the_participant_set_from_the_planner_is_the_command_lines(
     page: Page, site_url: str, cli_day: tuple[Path, Path], tmp_path: Path
 ) -> None:
@@ -306,20 +324,11 @@ def test_the_participant_set_from_the_planner_is_the_command_lines(
     text, bookmarks and footers as `build.py pack --plan ADDRESS --participants PDF`, each exercise on a fresh
     sheet, tagged, with its own page numbers."""
     page.goto(site_url + PLANNER + "#" + A_DAY)
-    button = page.get_by_role("button", name="Download the participant set (PDF)")
-    expect(button).to_be_visible()
-    loaded = "() => Array.from(document.scripts).some((s) => s.src.includes('participant-set.js'))"
-    assert not page.evaluate(loaded)
-    button.focus()
-    with page.expect_download(timeout=60_000) as download:
-        page.keyboard.press("Enter")
-    assert download.value.suggested_filename == "team-day-participants.pdf"
-    browser_pdf = tmp_path / "participants.pdf"
-    download.value.save_as(browser_pdf)
+    browser_pdf = download_participant_set(page, "Enter", "team-day-participants.pdf", tmp_path / "participants.pdf")
     status = page.locator("[data-plan-pack-status]")
     expect(status).to_have_attribute("role", "status")
     expect(status).to_contain_text("Your participant set is downloaded: ")
-    assert page.evaluate(loaded)
+    assert page.evaluate(PARTICIPANT_SET_LOADED)
     cli_pdf = cli_day[1]
     marks = same_pages(browser_pdf, cli_pdf)
     assert [title for _, title, _ in marks] == [
@@ -511,21 +520,14 @@ def test_the_participant_set_from_the_audit_is_the_command_lines(
     pages, text, bookmarks and footers as `build.py pack --audit RATINGS --participants PDF` for the same
     ratings (rated 1 where the page has none: the page's high and medium priorities are the command's)."""
     page.goto(site_url + AUDIT + "#ratings=" + ",".join(map(str, AUDIT_RATINGS)))
-    button = page.get_by_role("button", name="Download the participant set (PDF)")
-    expect(button).to_be_visible()
-    loaded = "() => Array.from(document.scripts).some((s) => s.src.includes('participant-set.js'))"
-    assert not page.evaluate(loaded)
     assert axe_violations(page) == []
-    button.focus()
-    with page.expect_download(timeout=60_000) as download:
-        page.keyboard.press("Space")
-    assert download.value.suggested_filename == "training-priorities-participants.pdf"
-    browser_pdf = tmp_path / "participants.pdf"
-    download.value.save_as(browser_pdf)
+    browser_pdf = download_participant_set(
+        page, "Space", "training-priorities-participants.pdf", tmp_path / "participants.pdf"
+    )
     status = page.locator("[data-audit-results] [role=status]")
     expect(status).to_have_text(re.compile(r"^Your participant set is downloaded: \d+ pages\.$"))
-    expect(button).to_be_focused()
-    assert page.evaluate(loaded)
+    expect(page.get_by_role("button", name=PARTICIPANT_SET)).to_be_focused()
+    assert page.evaluate(PARTICIPANT_SET_LOADED)
 
     ratings = tmp_path / "ratings.yml"
     needs = library.entries["training-priorities"].item.needs
